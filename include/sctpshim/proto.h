@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The neutral protocol between libsctpshim.so and sctpshimd.
+ *
+ * This header is the contract between the library (which speaks the Linux
+ * SCTP ABI to programs) and the daemon (which speaks usrsctp).  It must never
+ * include <netinet/sctp.h>, <linux/sctp.h> or <usrsctp.h>: the same names
+ * mean different numbers there, so everything here is prefixed SHIM_/shim_
+ * and has numbering of its own.
+ *
+ * Transport: every record, on either channel, is one AF_UNIX SOCK_SEQPACKET
+ * record beginning with struct shim_hdr.  All integers are host byte order
+ * (both ends always run on one host), except shim_msginfo.ppid, which is
+ * opaque and carried as the program wrote it.
+ *
+ * Channels:
+ *  - control: one SEQPACKET connection per process to the daemon's abstract
+ *    socket.  Strict request/reply; the socket a request is about travels
+ *    with it as SCM_RIGHTS (possession is the capability).  New descriptors
+ *    (socket) come back as SCM_RIGHTS on the reply.
+ *  - data: the socketpair behind each SCTP socket.  Program -> daemon:
+ *    SHIM_DATA, SHIM_FENCE.  Daemon -> program: SHIM_DATA, SHIM_NOTIFY,
+ *    SHIM_ACCEPT (+SCM_RIGHTS), SHIM_CONNECTED, SHIM_ERROR.
+ */
+#ifndef SCTPSHIM_PROTO_H
+#define SCTPSHIM_PROTO_H
+
+#include <stdint.h>
+
+#define SHIM_MAGIC   0x4d544353u /* "SCTM" read as little-endian bytes */
+#define SHIM_VERSION 1
+
+/* Largest control record either side accepts (header included). */
+#define SHIM_CTRL_MAX (64u * 1024u)
+/* Largest payload in one data record; longer messages go as fragments. */
+#define SHIM_DATA_CHUNK (64u * 1024u)
+/* Largest data record: header + msginfo + payload. */
+#define SHIM_DATA_MAX (SHIM_DATA_CHUNK + 1024u)
+/* Most addresses in one bind/connect/getaddrs body. */
+#define SHIM_MAX_ADDRS 64u
+
+/* Default abstract socket name of the daemon (without the leading NUL). */
+#define SHIM_DEFAULT_SOCKET "sctpshimd"
+/* Prefix of the abstract name the daemon binds each program end to:
+ * "<prefix><instance>/<endpoint id>/<family>/<style>", e.g.
+ * "\0sctpshim-ep/5f3a9c1e/17/10/1".  getsockname() on any descriptor tells
+ * whether it is one of ours, and the family and style, even after exec or
+ * SCM_RIGHTS. */
+#define SHIM_EP_PREFIX "sctpshim-ep/"
+#define SHIM_DEFAULT_UDP_PORT 9899
+
+struct shim_hdr {
+	uint32_t magic;
+	uint16_t version;
+	uint16_t type;    /* enum shim_type */
+	uint32_t len;     /* whole record, header included */
+	uint32_t flags;   /* type-specific; 0 where unused */
+};
+
+enum shim_type {
+	/* control requests, program -> daemon; each gets one SHIM_REPLY */
+	SHIM_REQ_HELLO = 1,    /* shim_hello */
+	SHIM_REQ_SOCKET,       /* shim_socket_req; reply carries the new fd */
+	SHIM_REQ_BIND,         /* shim_addrs_req (+fd) */
+	SHIM_REQ_LISTEN,       /* shim_listen_req (+fd) */
+	SHIM_REQ_CONNECT,      /* shim_addrs_req (+fd) */
+	SHIM_REQ_SETOPT,       /* shim_opt_req + value (+fd) */
+	SHIM_REQ_GETOPT,       /* shim_opt_req + input value (+fd); reply body = value */
+	SHIM_REQ_SHUTDOWN,     /* shim_shutdown_req (+fd) */
+	SHIM_REQ_GETADDRS,     /* shim_getaddrs_req (+fd); reply body = shim_addrs_reply */
+	SHIM_REQ_STATUS,       /* no body; reply body = text (sctpshim status) */
+	SHIM_REQ_STATS,        /* no body; reply body = text (sctpshim stats) */
+
+	SHIM_REPLY = 64,       /* shim_reply + type-specific body */
+
+	/* data channel records */
+	SHIM_DATA = 128,       /* shim_msginfo + payload (both directions) */
+	SHIM_NOTIFY,           /* shim_notify + extra bytes (daemon -> program) */
+	SHIM_ACCEPT,           /* shim_accept + SCM_RIGHTS new fd (daemon -> program) */
+	SHIM_CONNECTED,        /* shim_connected (daemon -> program, blocking connect) */
+	SHIM_ERROR,            /* shim_error: the next read fails with this errno */
+	SHIM_FENCE,            /* program -> daemon, any payload; see SHIM_REQ_CONNECT */
+};
+
+/* Address: family is AF_INET or AF_INET6 (the same numbers everywhere on
+ * Linux); port in host order; addr holds 4 or 16 bytes in network order. */
+struct shim_addr {
+	uint16_t family;
+	uint16_t port;
+	uint32_t scope_id;
+	uint32_t flowinfo;
+	uint8_t  addr[16];
+};
+
+/* ---- control bodies ---------------------------------------------------- */
+
+struct shim_hello {
+	uint32_t pid;
+	uint32_t reserved;
+};
+
+struct shim_reply {
+	int32_t  error;   /* 0 or a positive errno (Linux numbering) */
+	uint32_t reserved;
+	/* followed by the request type's reply body, if any */
+};
+
+/* A version mismatch is refused with SHIM_REPLY{error=EPROTO} whose body is
+ * one line of text for the program's stderr. */
+
+enum shim_style {
+	SHIM_STYLE_ONE_TO_ONE = 1,  /* SOCK_STREAM */
+	SHIM_STYLE_ONE_TO_MANY = 2, /* SOCK_SEQPACKET */
+};
+
+struct shim_socket_req {
+	uint32_t family;  /* AF_INET / AF_INET6 */
+	uint32_t style;   /* enum shim_style */
+};
+/* reply body: struct shim_socket_reply, and SCM_RIGHTS with the program end */
+struct shim_socket_reply {
+	uint32_t endpoint_id;
+	uint32_t reserved;
+};
+
+enum shim_bind_flags {
+	SHIM_BIND_ADD = 1,  /* sctp_bindx ADD (or plain bind when first) */
+	SHIM_BIND_REM = 2,  /* sctp_bindx REM */
+};
+enum shim_connect_flags {
+	/* The caller does not wait.  The daemon answers 0 ("in progress") and
+	 * does not read the socket's data channel until the association is up
+	 * or has failed; the library then writes a SHIM_FENCE record big enough
+	 * to make its end unwritable, so POLLOUT appears exactly when the daemon
+	 * resumes reading.  The outcome is kept for SO_ERROR and for repeated
+	 * connect() calls (EALREADY, EISCONN, or the error).  Without this flag
+	 * the daemon writes one SHIM_CONNECTED record with the outcome. */
+	SHIM_CONNECT_NONBLOCK = 1,
+};
+struct shim_addrs_req {
+	uint32_t flags;   /* shim_bind_flags / shim_connect_flags */
+	uint32_t count;   /* 1..SHIM_MAX_ADDRS */
+	struct shim_addr addrs[];
+};
+
+struct shim_listen_req {
+	int32_t backlog;
+	uint32_t reserved;
+};
+
+struct shim_shutdown_req {
+	uint32_t how;     /* SHUT_RD / SHUT_WR / SHUT_RDWR */
+	uint32_t reserved;
+};
+
+enum shim_addrs_which {
+	SHIM_ADDRS_LOCAL = 1,
+	SHIM_ADDRS_PEER = 2,
+};
+struct shim_getaddrs_req {
+	uint32_t which;
+	uint32_t assoc_id; /* 0 on one-to-one sockets */
+};
+struct shim_addrs_reply {
+	uint32_t count;
+	uint32_t reserved;
+	struct shim_addr addrs[];
+};
+
+/* ---- options ----------------------------------------------------------- */
+
+/* Neutral option names.  The library maps Linux levels/names to these; the
+ * daemon maps these to usrsctp or to its own state.  Values are the fixed
+ * structs below (or a uint32_t where noted). */
+enum shim_opt {
+	SHIM_OPT_INITMSG = 1,      /* shim_initmsg */
+	SHIM_OPT_NODELAY,          /* uint32_t */
+	SHIM_OPT_EVENTS,           /* uint32_t mask of (1u << enum shim_notify_type) */
+	SHIM_OPT_EVENT,            /* shim_event */
+	SHIM_OPT_STATUS,           /* get only; input/output shim_status */
+	SHIM_OPT_SNDBUF,           /* uint32_t, the effective (doubled) size */
+	SHIM_OPT_RCVBUF,           /* uint32_t, the effective (doubled) size */
+	SHIM_OPT_SO_ERROR,         /* get only; uint32_t; reading clears it */
+	SHIM_OPT_LINGER,           /* shim_linger */
+	SHIM_OPT_REUSEADDR,        /* uint32_t */
+	SHIM_OPT_RECVRCVINFO,      /* uint32_t */
+	SHIM_OPT_RECVNXTINFO,      /* uint32_t */
+	SHIM_OPT_ACCEPTCONN,       /* get only; uint32_t */
+	SHIM_OPT_MAXSEG,           /* uint32_t */
+	SHIM_OPT_AUTOCLOSE,        /* uint32_t seconds */
+	SHIM_OPT_DISABLE_FRAGMENTS,/* uint32_t */
+	/* further options (issue 3) are appended here */
+};
+
+struct shim_opt_req {
+	uint32_t opt;       /* enum shim_opt */
+	uint32_t assoc_id;
+	uint32_t len;       /* bytes of value that follow */
+	uint32_t reserved;
+	uint8_t  value[];
+};
+
+struct shim_initmsg {
+	uint16_t num_ostreams;
+	uint16_t max_instreams;
+	uint16_t max_attempts;
+	uint16_t max_init_timeo; /* milliseconds */
+};
+
+struct shim_event {
+	uint32_t assoc_id;
+	uint16_t type;      /* enum shim_notify_type */
+	uint8_t  on;
+	uint8_t  reserved;
+};
+
+struct shim_linger {
+	int32_t onoff;
+	int32_t linger;     /* seconds */
+};
+
+/* Association states, numbered as RFC 6458 lists them. */
+enum shim_state {
+	SHIM_STATE_CLOSED = 0,
+	SHIM_STATE_COOKIE_WAIT,
+	SHIM_STATE_COOKIE_ECHOED,
+	SHIM_STATE_ESTABLISHED,
+	SHIM_STATE_SHUTDOWN_PENDING,
+	SHIM_STATE_SHUTDOWN_SENT,
+	SHIM_STATE_SHUTDOWN_RECEIVED,
+	SHIM_STATE_SHUTDOWN_ACK_SENT,
+};
+
+enum shim_path_state {
+	SHIM_PATH_INACTIVE = 0,
+	SHIM_PATH_PF,
+	SHIM_PATH_ACTIVE,
+	SHIM_PATH_UNCONFIRMED,
+	SHIM_PATH_UNKNOWN,
+};
+
+struct shim_paddrinfo {
+	struct shim_addr addr;
+	uint32_t state;     /* enum shim_path_state */
+	uint32_t cwnd;
+	uint32_t srtt;      /* ms */
+	uint32_t rto;       /* ms */
+	uint32_t mtu;
+	uint32_t reserved;
+};
+
+struct shim_status {
+	uint32_t assoc_id;  /* in: which association (ignored on one-to-one) */
+	uint32_t state;     /* enum shim_state */
+	uint32_t rwnd;
+	uint16_t unackdata;
+	uint16_t penddata;
+	uint16_t instrms;
+	uint16_t outstrms;
+	uint32_t fragmentation_point;
+	struct shim_paddrinfo primary;
+};
+
+/* ---- data channel ------------------------------------------------------ */
+
+/* shim_msginfo.flags */
+enum shim_msg_flags {
+	SHIM_MSG_EOR          = 1u << 0,  /* last piece of the message */
+	SHIM_MSG_UNORDERED    = 1u << 1,
+	SHIM_MSG_ADDR_OVER    = 1u << 2,
+	SHIM_MSG_ABORT        = 1u << 3,
+	SHIM_MSG_EOF          = 1u << 4,
+	SHIM_MSG_SENDALL      = 1u << 5,
+	SHIM_MSG_SACK_IMMEDIATELY = 1u << 6,
+	SHIM_MSG_HAS_ADDR     = 1u << 7,  /* addr is valid */
+	SHIM_MSG_HAS_NEXT     = 1u << 8,  /* receive: next_* are valid */
+	SHIM_MSG_CANCEL       = 1u << 9,  /* send: drop the partial message of this token */
+};
+
+/* shim_msginfo.cmsgs: which ancillary data the program asked for, decided
+ * by the daemon from the socket's options when it queued the record. */
+enum shim_msg_cmsgs {
+	SHIM_CMSG_SNDRCV  = 1u << 0,  /* data_io_event subscribed */
+	SHIM_CMSG_RCVINFO = 1u << 1,  /* SCTP_RECVRCVINFO */
+	SHIM_CMSG_NXTINFO = 1u << 2,  /* SCTP_RECVNXTINFO */
+};
+
+enum shim_pr_policy {
+	SHIM_PR_NONE = 0,
+	SHIM_PR_TTL,
+	SHIM_PR_RTX,
+	SHIM_PR_PRIO,
+};
+
+/*
+ * Send: the library writes each message as one or more SHIM_DATA records,
+ * each carrying at most SHIM_DATA_CHUNK payload bytes, all with the same
+ * token (pid << 32 | tid: a thread sends one message at a time) and
+ * SHIM_MSG_EOR on the last.  The daemon reassembles per token, so messages
+ * from threads or processes sharing the socket never tear.  A sender that
+ * must give up half way (non-blocking) writes a record with SHIM_MSG_CANCEL.
+ *
+ * Receive: the daemon writes each piece it takes from the stack as one
+ * record of at most SHIM_DATA_CHUNK payload bytes, SHIM_MSG_EOR on the last
+ * piece of a message, never interleaving two messages' pieces.
+ */
+struct shim_msginfo {
+	uint64_t token;       /* send only */
+	uint32_t assoc_id;
+	uint32_t ppid;        /* opaque, as the program gave it */
+	uint32_t context;
+	uint32_t pr_value;    /* ttl in ms, or retransmission count, or priority */
+	uint32_t tsn;         /* receive */
+	uint32_t cumtsn;      /* receive */
+	uint16_t stream;
+	uint16_t ssn;         /* receive */
+	uint16_t flags;       /* enum shim_msg_flags */
+	uint16_t pr_policy;   /* enum shim_pr_policy */
+	uint32_t cmsgs;       /* enum shim_msg_cmsgs (receive) */
+	uint32_t total_len;   /* send: length of the whole message (first piece) */
+	struct shim_addr addr;/* send: destination (HAS_ADDR); receive: source */
+	/* receive, HAS_NEXT: the next message already queued (SCTP_NXTINFO) */
+	uint32_t next_assoc_id;
+	uint32_t next_ppid;
+	uint32_t next_length;
+	uint16_t next_stream;
+	uint16_t next_flags;  /* SHIM_MSG_UNORDERED | SHIM_MSG_EOR (complete) */
+};
+
+/* Notification types (bit numbers for SHIM_OPT_EVENTS). */
+enum shim_notify_type {
+	SHIM_NOTIFY_DATA_IO = 0,       /* not a notification: SNDRCV cmsg on data */
+	SHIM_NOTIFY_ASSOC_CHANGE,
+	SHIM_NOTIFY_PEER_ADDR_CHANGE,
+	SHIM_NOTIFY_SEND_FAILED,
+	SHIM_NOTIFY_REMOTE_ERROR,
+	SHIM_NOTIFY_SHUTDOWN,
+	SHIM_NOTIFY_PARTIAL_DELIVERY,
+	SHIM_NOTIFY_ADAPTATION,
+	SHIM_NOTIFY_AUTHENTICATION,
+	SHIM_NOTIFY_SENDER_DRY,
+	SHIM_NOTIFY_STREAM_RESET,
+	SHIM_NOTIFY_ASSOC_RESET,
+	SHIM_NOTIFY_STREAM_CHANGE,
+	SHIM_NOTIFY_SEND_FAILED_EVENT,
+	SHIM_NOTIFY_MAX
+};
+
+enum shim_assoc_change_state {
+	SHIM_COMM_UP = 0,
+	SHIM_COMM_LOST,
+	SHIM_RESTART,
+	SHIM_SHUTDOWN_COMP,
+	SHIM_CANT_STR_ASSOC,
+};
+
+/* One notification; fields not meaningful for a type are 0.  `len` bytes of
+ * type-specific extra data follow (ASSOC_CHANGE: sac_info; SEND_FAILED: the
+ * unsent payload; REMOTE_ERROR: the error cause). */
+struct shim_notify {
+	uint16_t type;        /* enum shim_notify_type */
+	uint16_t flags;
+	uint32_t assoc_id;
+	uint32_t state;       /* ASSOC_CHANGE: shim_assoc_change_state;
+	                         PEER_ADDR_CHANGE: address state */
+	uint32_t error;
+	uint16_t outbound_streams;
+	uint16_t inbound_streams;
+	uint32_t value;       /* type-specific (adaptation indication, ...) */
+	struct shim_addr addr;
+	uint32_t len;         /* extra bytes that follow */
+	uint32_t reserved;
+};
+
+struct shim_accept {
+	uint32_t assoc_id;
+	uint32_t endpoint_id; /* of the new socket */
+	struct shim_addr peer;
+};
+
+struct shim_connected {
+	int32_t  error;       /* 0, or ECONNREFUSED / ETIMEDOUT / ... */
+	uint32_t assoc_id;
+};
+
+struct shim_error {
+	int32_t  error;
+	uint32_t reserved;
+};
+
+#endif

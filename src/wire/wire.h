@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* Framing and validation of protocol records (see include/sctpshim/proto.h).
+ * Pure logic plus two I/O helpers that use raw syscalls, so they are safe to
+ * call from inside the interposer without re-entering its wrappers. */
+#ifndef SCTPSHIM_WIRE_H
+#define SCTPSHIM_WIRE_H
+
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include "sctpshim/proto.h"
+
+void shim_hdr_init(struct shim_hdr *h, uint16_t type, uint32_t len, uint32_t flags);
+
+/* Check a received record of `received` bytes whose first bytes are a
+ * header, against the largest record the channel accepts.  Returns 0, or
+ * -EBADMSG (short, or len disagrees with what arrived), -EPROTO (bad magic
+ * or version), -EMSGSIZE (larger than max). */
+int shim_hdr_check(const void *rec, size_t received, size_t max);
+
+/* Check a body of a known type for its minimum size and internal counts.
+ * Returns 0 or -EBADMSG. */
+int shim_body_check(uint16_t type, const void *body, size_t len);
+
+/* Body size of a shim_addrs_req / shim_addrs_reply carrying `count` addresses. */
+size_t shim_addrs_size(uint32_t count);
+
+const char *shim_type_name(uint16_t type);
+
+/* sockaddr <-> shim_addr.  Returns 0, -EINVAL (short length) or
+ * -EAFNOSUPPORT (neither AF_INET nor AF_INET6). */
+int shim_addr_from_sockaddr(struct shim_addr *out, const struct sockaddr *sa, socklen_t len);
+/* Returns the sockaddr length written (sizeof sockaddr_in or _in6), 0 if the
+ * family is unknown. */
+socklen_t shim_addr_to_sockaddr(const struct shim_addr *a, struct sockaddr_storage *out);
+
+/* Send one record gathered from iov, passing pass_fd (if >= 0) with
+ * SCM_RIGHTS.  Returns bytes sent or -errno. */
+ssize_t shim_send_record(int sock, const struct iovec *iov, int iovcnt, int pass_fd, int flags);
+
+/* Receive one record into buf.  If recv_fd is non-NULL it receives a passed
+ * descriptor (or -1); extra passed descriptors are closed.  A record larger
+ * than cap is reported as -EMSGSIZE (and discarded, as SEQPACKET does).
+ * Returns bytes received (0 at EOF) or -errno.  flags may include
+ * MSG_CMSG_CLOEXEC, MSG_DONTWAIT. */
+ssize_t shim_recv_record(int sock, void *buf, size_t cap, int *recv_fd, int flags);
+
+#endif
