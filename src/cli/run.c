@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+/* sctpshim run: put libsctpshim.so in front of LD_PRELOAD and exec. */
+#include <config.h>
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+struct shim_paths {
+	char library[PATH_MAX];
+	char daemon[PATH_MAX];
+};
+
+static bool is_file(const char *path, int mode)
+{
+	return access(path, mode) == 0;
+}
+
+/* A build tree has .libs/libsctpshim.so and sctpshimd next to sctpshim, so
+ * `./sctpshim run ...` works straight after `make`, before installation. */
+static bool find_in_build_tree(struct shim_paths *p)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	const char *dir;
+	int a, b;
+
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	dir = dirname(exe);
+	a = snprintf(p->library, sizeof p->library, "%s/.libs/libsctpshim.so", dir);
+	b = snprintf(p->daemon, sizeof p->daemon, "%s/sctpshimd", dir);
+	if (a < 0 || (size_t)a >= sizeof p->library || b < 0 || (size_t)b >= sizeof p->daemon)
+		return false;
+	return is_file(p->library, R_OK) && is_file(p->daemon, X_OK);
+}
+
+static void find_paths(struct shim_paths *p)
+{
+	if (find_in_build_tree(p))
+		return;
+	snprintf(p->library, sizeof p->library, "%s", SCTPSHIM_LIBDIR "/libsctpshim.so");
+	snprintf(p->daemon, sizeof p->daemon, "%s", SCTPSHIM_SBINDIR "/sctpshimd");
+}
+
+/* True if `entry` already is one of the ':'/' ' separated items of `list`. */
+static bool list_has(const char *list, const char *entry)
+{
+	size_t len = strlen(entry);
+
+	for (const char *s = list; *s; ) {
+		size_t item = strcspn(s, ": ");
+
+		if (item == len && strncmp(s, entry, len) == 0)
+			return true;
+		s += item;
+		s += strspn(s, ": ");
+	}
+	return false;
+}
+
+static int prepend_preload(const char *library)
+{
+	const char *old = getenv("LD_PRELOAD");
+	char *value;
+	int r;
+
+	if (!old || !*old)
+		return setenv("LD_PRELOAD", library, 1);
+	if (list_has(old, library))
+		return 0;
+	if (asprintf(&value, "%s:%s", library, old) < 0)
+		return -1;
+	r = setenv("LD_PRELOAD", value, 1);
+	free(value);
+	return r;
+}
+
+int cli_run(int argc, char **argv)
+{
+	struct shim_paths paths;
+
+	if (argc < 1) {
+		fputs("Usage: sctpshim run PROGRAM [ARGS...]\n", stderr);
+		return 2;
+	}
+	find_paths(&paths);
+	if (!is_file(paths.library, R_OK))
+		fprintf(stderr, "sctpshim: warning: %s: %s\n", paths.library, strerror(errno));
+	/* ld.so splits LD_PRELOAD at blanks and colons. */
+	if (strpbrk(paths.library, ": ")) {
+		fprintf(stderr, "sctpshim: %s: a path with ':' or ' ' cannot go in LD_PRELOAD\n",
+			paths.library);
+		return 1;
+	}
+	if (prepend_preload(paths.library) < 0 || setenv("SCTPSHIM_DAEMON", paths.daemon, 0) < 0) {
+		fprintf(stderr, "sctpshim: environment: %s\n", strerror(errno));
+		return 1;
+	}
+	execvp(argv[0], argv);
+	fprintf(stderr, "sctpshim: %s: %s\n", argv[0], strerror(errno));
+	return errno == ENOENT ? 127 : 126;
+}
