@@ -1,1 +1,55 @@
-# tests
+# Tests: CUnit unit tests of the codec, and integration tests that run real
+# programs under the shim (tests/integration/*.sh, sourcing lib.sh).
+
+AM_TESTS_ENVIRONMENT = \
+	abs_top_builddir='$(abs_top_builddir)'; \
+	abs_top_srcdir='$(abs_top_srcdir)'; \
+	export abs_top_builddir abs_top_srcdir;
+
+check_PROGRAMS += tests/unit/test_wire
+tests_unit_test_wire_SOURCES = tests/unit/test_wire.c
+tests_unit_test_wire_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_wire_LDADD = libwire.la $(CUNIT_LIBS)
+
+# Built against Debian's libsctp-dev like any unmodified SCTP program.
+check_PROGRAMS += tests/integration/e2e
+tests_integration_e2e_SOURCES = tests/integration/e2e.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_e2e_LDADD = -lsctp -lpthread
+
+# Speaks to the daemon's control socket directly, not under the shim.
+check_PROGRAMS += tests/integration/badinput
+tests_integration_badinput_SOURCES = tests/integration/badinput.c
+tests_integration_badinput_LDADD = libwire.la
+
+integration_tests = \
+	tests/integration/checksctp.sh \
+	tests/integration/sctp_test_seqpacket.sh \
+	tests/integration/sctp_test_32k.sh \
+	tests/integration/sctp_test_stream.sh \
+	tests/integration/sctp_darn.sh \
+	tests/integration/iperf3.sh \
+	tests/integration/socat.sh \
+	tests/integration/ncat.sh \
+	tests/integration/e2e_one_to_one_v4.sh \
+	tests/integration/e2e_one_to_one_v6.sh \
+	tests/integration/e2e_one_to_many_v4.sh \
+	tests/integration/e2e_one_to_many_v6.sh \
+	tests/integration/e2e_partial.sh \
+	tests/integration/e2e_big.sh \
+	tests/integration/e2e_emsgsize.sh \
+	tests/integration/e2e_epoll.sh \
+	tests/integration/e2e_events.sh \
+	tests/integration/e2e_sndrcv.sh \
+	tests/integration/e2e_status.sh \
+	tests/integration/e2e_enoprotoopt.sh \
+	tests/integration/badinput.sh \
+	tests/integration/daemon_missing.sh \
+	tests/integration/daemon_port_taken.sh \
+	tests/integration/autostart_race.sh \
+	tests/integration/valgrind_e2e.sh \
+	tests/integration/valgrind_daemon.sh
+
+TESTS += tests/unit/test_wire $(integration_tests)
+EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh
+CLEANFILES += tests/integration/sctpshimd-check.log

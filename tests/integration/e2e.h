@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared helpers of the end-to-end test program (run under sctpshim). */
+#ifndef SCTPSHIM_E2E_H
+#define SCTPSHIM_E2E_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/socket.h>
+
+/* Fail the test with a located message, including errno when meaningful. */
+#define CHECK(cond, ...) \
+	do { if (!(cond)) e2e_fail(__FILE__, __LINE__, #cond, __VA_ARGS__); } while (0)
+/* A system call that must succeed (returns >= 0). */
+#define MUST(call) \
+	({ __typeof__(call) r_ = (call); CHECK(r_ >= 0, "%s", #call); r_; })
+
+__attribute__((noreturn, format(printf, 4, 5)))
+void e2e_fail(const char *file, int line, const char *cond, const char *fmt, ...);
+
+struct e2e_addr {
+	struct sockaddr_storage ss;
+	socklen_t len;
+};
+
+/* 127.0.0.1 or ::1 with the given port. */
+struct e2e_addr e2e_loopback(int family, uint16_t port);
+uint16_t e2e_port_of(const struct sockaddr *sa);
+bool e2e_is_loopback(const struct sockaddr *sa, int family);
+
+/* A bound socket of the given type; listening when backlog >= 0. */
+int e2e_socket(int family, int type, uint16_t port, int backlog);
+/* One-to-one: listener on port, connected client, accepted server end. */
+struct e2e_pair {
+	int listener, client, server;
+};
+struct e2e_pair e2e_connect_pair(int family, uint16_t port);
+void e2e_close_pair(struct e2e_pair *p);
+
+/* Deterministic payload byte i of a test message. */
+static inline uint8_t e2e_byte(size_t i) { return (uint8_t)(i * 7 + i / 251); }
+void e2e_fill(uint8_t *buf, size_t len);
+bool e2e_check_fill(const uint8_t *buf, size_t off, size_t len);
+
+/* Receive one whole message (until MSG_EOR) into buf; returns its length. */
+size_t e2e_recv_message(int fd, uint8_t *buf, size_t cap, int *msg_flags);
+/* Receive the next notification (skipping none); returns its length. */
+size_t e2e_recv_notification(int fd, void *buf, size_t cap);
+
+#endif

@@ -1,0 +1,5 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# e2e one-to-many-v6: one-to-many over IPv6 (::1), as above.
+. "$(dirname "$0")/lib.sh"
+run_e2e one-to-many-v6 30240

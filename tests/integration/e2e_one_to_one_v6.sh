@@ -1,0 +1,5 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# e2e one-to-one-v6: one-to-one association over IPv6 (::1).
+. "$(dirname "$0")/lib.sh"
+run_e2e one-to-one-v6 30220

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE
+#include "e2e.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/sctp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void e2e_fail(const char *file, int line, const char *cond, const char *fmt, ...)
+{
+	int saved = errno;
+	va_list ap;
+
+	fprintf(stderr, "e2e: %s:%d: check failed: %s: ", file, line, cond);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (errno %d: %s)\n", saved, strerror(saved));
+	exit(1);
+}
+
+struct e2e_addr e2e_loopback(int family, uint16_t port)
+{
+	struct e2e_addr a;
+
+	memset(&a, 0, sizeof a);
+	if (family == AF_INET) {
+		struct sockaddr_in *in = (struct sockaddr_in *)&a.ss;
+
+		in->sin_family = AF_INET;
+		in->sin_port = htons(port);
+		in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		a.len = sizeof *in;
+	} else {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&a.ss;
+
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons(port);
+		in6->sin6_addr = in6addr_loopback;
+		a.len = sizeof *in6;
+	}
+	return a;
+}
+
+uint16_t e2e_port_of(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET)
+		return ntohs(((const struct sockaddr_in *)sa)->sin_port);
+	if (sa->sa_family == AF_INET6)
+		return ntohs(((const struct sockaddr_in6 *)sa)->sin6_port);
+	return 0;
+}
+
+bool e2e_is_loopback(const struct sockaddr *sa, int family)
+{
+	if (sa->sa_family != family)
+		return false;
+	if (family == AF_INET)
+		return ((const struct sockaddr_in *)sa)->sin_addr.s_addr == htonl(INADDR_LOOPBACK);
+	return IN6_IS_ADDR_LOOPBACK(&((const struct sockaddr_in6 *)sa)->sin6_addr);
+}
+
+int e2e_socket(int family, int type, uint16_t port, int backlog)
+{
+	struct e2e_addr a = e2e_loopback(family, port);
+	int one = 1;
+	int fd = MUST(socket(family, type, IPPROTO_SCTP));
+
+	MUST(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one));
+	if (port)
+		MUST(bind(fd, (struct sockaddr *)&a.ss, a.len));
+	if (backlog >= 0)
+		MUST(listen(fd, backlog));
+	return fd;
+}
+
+struct e2e_pair e2e_connect_pair(int family, uint16_t port)
+{
+	struct e2e_addr to = e2e_loopback(family, port);
+	struct e2e_pair p;
+
+	p.listener = e2e_socket(family, SOCK_STREAM, port, 8);
+	p.client = MUST(socket(family, SOCK_STREAM, IPPROTO_SCTP));
+	MUST(connect(p.client, (struct sockaddr *)&to.ss, to.len));
+	p.server = MUST(accept(p.listener, NULL, NULL));
+	return p;
+}
+
+void e2e_close_pair(struct e2e_pair *p)
+{
+	close(p->client);
+	close(p->server);
+	close(p->listener);
+}
+
+void e2e_fill(uint8_t *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		buf[i] = e2e_byte(i);
+}
+
+bool e2e_check_fill(const uint8_t *buf, size_t off, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] != e2e_byte(off + i))
+			return false;
+	return true;
+}
+
+size_t e2e_recv_message(int fd, uint8_t *buf, size_t cap, int *msg_flags)
+{
+	size_t got = 0;
+
+	for (;;) {
+		struct iovec iov = { .iov_base = buf + got, .iov_len = cap - got };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+		ssize_t n;
+
+		CHECK(got < cap, "message longer than %zu bytes", cap);
+		n = recvmsg(fd, &m, 0);
+		CHECK(n > 0, "recvmsg returned %zd after %zu bytes", n, got);
+		CHECK(!(m.msg_flags & MSG_NOTIFICATION), "unexpected notification");
+		got += (size_t)n;
+		if (m.msg_flags & MSG_EOR) {
+			if (msg_flags)
+				*msg_flags = m.msg_flags;
+			return got;
+		}
+	}
+}
+
+size_t e2e_recv_notification(int fd, void *buf, size_t cap)
+{
+	struct iovec iov = { .iov_base = buf, .iov_len = cap };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+	ssize_t n = recvmsg(fd, &m, 0);
+
+	CHECK(n > 0, "recvmsg for a notification returned %zd", n);
+	CHECK(m.msg_flags & MSG_NOTIFICATION, "data where a notification was due (flags 0x%x)",
+	      m.msg_flags);
+	CHECK(m.msg_flags & MSG_EOR, "notification without MSG_EOR (flags 0x%x)", m.msg_flags);
+	return (size_t)n;
+}

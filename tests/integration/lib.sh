@@ -1,0 +1,176 @@
+# SPDX-License-Identifier: MIT
+# Common part of the integration tests; each test script sources this file.
+#
+# Tests run from the build directory (make check) with abs_top_builddir set
+# by AM_TESTS_ENVIRONMENT.  Exit codes follow automake: 0 pass, 1 fail,
+# 77 skip (only when a Debian tool is missing), 99 hard error.
+# Nothing here sleeps for a fixed time: waits poll for an event, bounded.
+
+set -u -o pipefail
+
+builddir=${abs_top_builddir:-$PWD}
+testsrcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+test_name=$(basename "$0" .sh)
+
+# Never touch a real daemon (default name, UDP 9899): a name and port of
+# our own.  Tests that need a daemon of their own override these.
+export SCTPSHIM_SOCKET=sctpshimd-check
+export SCTPSHIM_UDP_PORT=29899
+export SCTPSHIM_ENCAP_PORT=29899
+export SCTPSHIM_IDLE_TIMEOUT=${SCTPSHIM_CHECK_IDLE_TIMEOUT:-10}
+unset SCTPSHIM_DAEMON LD_PRELOAD
+mkdir -p "$builddir/tests/integration"
+export SCTPSHIM_LOG="$builddir/tests/integration/sctpshimd-check.log"
+
+# Upper bound, in seconds, of any single command.
+CMD_TIMEOUT=${CMD_TIMEOUT:-60}
+SHIM="$builddir/sctpshim run"
+# For pipelines and background jobs, where a simple command (not a shell
+# function) makes $! the pid of timeout itself.
+TIMEOUT="timeout -k 5 $CMD_TIMEOUT"
+E2E="$builddir/tests/integration/e2e"
+
+fail() {
+	echo "FAIL: $test_name: $*"
+	exit 1
+}
+
+hard_error() {
+	echo "ERROR: $test_name: $*"
+	exit 99
+}
+
+skip() {
+	echo "SKIP: $test_name: $*"
+	exit 77
+}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/sctpshim-$test_name.XXXXXX") || hard_error "mktemp failed"
+
+# on_exit CMD...: run CMD at exit, before the logs are shown.
+exit_hooks=()
+on_exit() {
+	exit_hooks+=("$*")
+}
+
+# Stop every background job we started (timeout forwards the signal to its
+# whole process group), then show their logs if the test did not pass.
+cleanup() {
+	local status=$? pid f hook
+	trap - EXIT
+	for pid in $(jobs -p); do
+		kill -TERM "$pid" 2>/dev/null
+	done
+	wait 2>/dev/null
+	for hook in "${exit_hooks[@]}"; do
+		eval "$hook"
+	done
+	if [ "$status" -ne 0 ] && [ "$status" -ne 77 ]; then
+		for f in "$work"/*.log; do
+			[ -f "$f" ] || continue
+			echo "----- $(basename "$f") -----"
+			tail -n 60 "$f"
+		done
+	fi
+	rm -rf "$work"
+	exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+# Run a command with the time limit.
+t() {
+	timeout -k 5 "$CMD_TIMEOUT" "$@"
+}
+
+# Run an unmodified program under the shim, with the time limit.
+shim() {
+	timeout -k 5 "$CMD_TIMEOUT" "$builddir/sctpshim" run "$@"
+}
+
+require_tools() {
+	local tool
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed"
+	done
+}
+
+# The command, the library and the daemon must all be built.
+require_build() {
+	[ -x "$builddir/sctpshim" ] || hard_error "$builddir/sctpshim is not built"
+	[ -f "$builddir/.libs/libsctpshim.so" ] || fail "$builddir/.libs/libsctpshim.so is not built"
+	[ -x "$builddir/sctpshimd" ] || fail "$builddir/sctpshimd is not built"
+}
+
+# start NAME [shim] CMD...: run CMD (under the shim) in the background with
+# the time limit, output in $work/NAME.log; the pid (of timeout, which
+# passes signals on to its process group) is in pid_NAME.
+start() {
+	local name=$1
+	shift
+	if [ "$1" = shim ]; then
+		shift
+		set -- "$builddir/sctpshim" run "$@"
+	fi
+	timeout -k 5 "$CMD_TIMEOUT" "$@" >"$work/$name.log" 2>&1 &
+	printf -v "pid_$name" %s "$!"
+}
+
+# finish NAME: wait for a job started with start; returns its status.
+finish() {
+	local var="pid_$1"
+	wait "${!var}"
+}
+
+# wait_for_line FILE REGEX TIMEOUT: until a line of FILE matches (grep -E).
+wait_for_line() {
+	wait_for_count "$1" "$2" 1 "$3"
+}
+
+# wait_for_count FILE REGEX N TIMEOUT: until N lines of FILE match.
+wait_for_count() {
+	local file=$1 regex=$2 want=$3 deadline=$((SECONDS + $4)) n
+	while :; do
+		n=$(grep -Ec -- "$regex" "$file" 2>/dev/null)
+		[ "${n:-0}" -ge "$want" ] && return 0
+		if [ "$SECONDS" -ge "$deadline" ]; then
+			echo "timed out after $4 s waiting for $want line(s) matching '$regex' in $(basename "$file") (have ${n:-0})"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_until TIMEOUT CMD...: until CMD succeeds.
+wait_until() {
+	local deadline=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		[ "$SECONDS" -ge "$deadline" ] && return 1
+		sleep 0.05
+	done
+}
+
+# run_e2e CASE PORT: one case of the e2e program under the shim.
+run_e2e() {
+	require_build
+	local out
+	out=$(shim "$E2E" "$1" "$2" 2>&1)
+	local status=$?
+	echo "$out"
+	[ "$status" -eq 0 ] || fail "e2e $1 exited with status $status"
+	grep -q "^e2e $1: ok$" <<<"$out" || fail "e2e $1 did not report ok"
+}
+
+# A fresh daemon name and UDP port for tests that must not share one.
+fresh_daemon() {
+	export SCTPSHIM_SOCKET="sctpshimd-check-$test_name-$$"
+	export SCTPSHIM_UDP_PORT=$1
+	export SCTPSHIM_ENCAP_PORT=$1
+	export SCTPSHIM_LOG="$work/daemon.log"
+}
+
+# Is the daemon serving $SCTPSHIM_SOCKET?  (abstract names show as @NAME)
+daemon_listening() {
+	ss -xl 2>/dev/null | grep -q -- "@$SCTPSHIM_SOCKET "
+}
