@@ -1,1 +1,2 @@
-# man pages
+# Manual pages.
+dist_man_MANS += man/sctpshim.1 man/sctpshimd.8
