@@ -1,1 +1,18 @@
 # owned by the daemon component
+sbin_PROGRAMS += sctpshimd
+sctpshimd_SOURCES = \
+	src/daemon/main.c src/daemon/daemon.h \
+	src/daemon/log.c src/daemon/log.h \
+	src/daemon/loop.c src/daemon/loop.h \
+	src/daemon/ready.c src/daemon/ready.h \
+	src/daemon/client.c src/daemon/client.h \
+	src/daemon/report.c src/daemon/report.h \
+	src/daemon/endpoint.c src/daemon/endpoint.h \
+	src/daemon/engine.c src/daemon/engine_notify.c src/daemon/engine_opt.c \
+	src/daemon/engine.h src/daemon/engine_int.h
+sctpshimd_CFLAGS = $(AM_CFLAGS) $(USRSCTP_CFLAGS)
+sctpshimd_LDADD = libwire.la $(USRSCTP_LIBS) -lpthread
+if ENABLE_ASAN
+sctpshimd_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
+sctpshimd_LDFLAGS = -fsanitize=address,undefined
+endif

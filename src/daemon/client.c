@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE
+#include "daemon/client.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "daemon/daemon.h"
+#include "daemon/endpoint.h"
+#include "daemon/engine.h"
+#include "daemon/log.h"
+#include "daemon/report.h"
+#include "wire/wire.h"
+
+struct client {
+	uint32_t id;
+	struct loop_source src;
+	struct ucred cred;
+	bool deferred;          /* a reply is pending: read nothing more */
+	struct client *next;
+};
+
+static struct client *clients;
+static size_t n_clients;
+static uint32_t last_client_id;
+
+/* A request being handled; replies go through here. */
+struct request {
+	struct client *c;
+	uint16_t type;
+	const uint8_t *body;
+	size_t len;
+	int fd;                 /* passed descriptor or -1 */
+};
+
+size_t clients_count(void)
+{
+	return n_clients;
+}
+
+static struct client *client_find(uint32_t id)
+{
+	for (struct client *c = clients; c; c = c->next)
+		if (c->id == id)
+			return c;
+	return NULL;
+}
+
+static void client_drop(struct client *c, const char *why)
+{
+	struct client **pp;
+
+	if (why)
+		log_info("client pid %d dropped: %s", (int)c->cred.pid, why);
+	for (pp = &clients; *pp; pp = &(*pp)->next)
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
+	loop_remove(&shimd.loop, &c->src);
+	close(c->src.fd);
+	n_clients--;
+	free(c);
+}
+
+void clients_deinit(void)
+{
+	while (clients)
+		client_drop(clients, NULL);
+}
+
+static int send_reply(struct client *c, int error, const void *body, size_t len, int pass_fd)
+{
+	struct shim_hdr h;
+	struct shim_reply r = { .error = error };
+	struct iovec iov[3] = {
+		{ .iov_base = &h, .iov_len = sizeof h },
+		{ .iov_base = &r, .iov_len = sizeof r },
+		{ .iov_base = (void *)body, .iov_len = len },
+	};
+	ssize_t n;
+
+	shim_hdr_init(&h, SHIM_REPLY, (uint32_t)(sizeof h + sizeof r + len), 0);
+	n = shim_send_record(c->src.fd, iov, len ? 3 : 2, pass_fd, MSG_DONTWAIT);
+	return n < 0 ? (int)n : 0;
+}
+
+/* ---- requests ------------------------------------------------------------ */
+
+static int req_endpoint(struct request *rq, struct endpoint **ep)
+{
+	if (rq->fd < 0)
+		return -EBADF;
+	return endpoint_from_fd(rq->fd, ep);
+}
+
+static int do_socket(struct request *rq, int *pass_fd, struct shim_socket_reply *reply)
+{
+	struct shim_socket_req s;
+	struct endpoint *ep;
+	int err;
+
+	memcpy(&s, rq->body, sizeof s);
+	if (s.family != AF_INET && s.family != AF_INET6)
+		return -EAFNOSUPPORT;
+	if (s.style != SHIM_STYLE_ONE_TO_ONE && s.style != SHIM_STYLE_ONE_TO_MANY)
+		return -ESOCKTNOSUPPORT;
+	err = endpoint_create((uint16_t)s.family, (uint16_t)s.style, rq->c->cred.pid,
+			      NULL, &ep, pass_fd);
+	if (err < 0)
+		return err;
+	reply->endpoint_id = ep->id;
+	log_debug("endpoint %u created for pid %d", ep->id, (int)rq->c->cred.pid);
+	return 0;
+}
+
+static int do_bind(struct request *rq, struct endpoint *ep)
+{
+	const struct shim_addrs_req *a = (const void *)rq->body;
+
+	return engine_bind(ep, a->flags, a->addrs, a->count, rq->c->cred.uid == 0);
+}
+
+static int do_connect(struct request *rq, struct endpoint *ep, bool *defer)
+{
+	const struct shim_addrs_req *a = (const void *)rq->body;
+	bool nonblock = a->flags & SHIM_CONNECT_NONBLOCK;
+	uint32_t assoc_id = 0;
+	int err;
+
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
+		if (ep->state == EP_CONNECTED || ep->state == EP_ENDED)
+			return -EISCONN;
+		if (ep->state == EP_CONNECTING)
+			return -EALREADY;
+		if (ep->state == EP_LISTENING)
+			return -EINVAL;
+	} else if (!nonblock && ep->waiting_client) {
+		return -EALREADY;
+	}
+	err = engine_connect(ep, a->addrs, a->count, &assoc_id);
+	if (err < 0)
+		return err;
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
+		ep->state = EP_CONNECTING;
+		ep->assoc_id = assoc_id;
+		ep->so_error = 0;
+		if (nonblock) {
+			ep->nb_connecting = true;
+			ep->fence_pending = true;
+		} else {
+			ep->blocking_connect = true;
+		}
+		endpoint_update_events(ep);
+		return 0;
+	}
+	if (!nonblock) {
+		ep->waiting_client = rq->c->id;
+		ep->waiting_assoc = assoc_id;
+		*defer = true;
+	}
+	return 0;
+}
+
+static int do_opt(struct request *rq, struct endpoint *ep, uint8_t *out, size_t *out_len)
+{
+	struct shim_opt_req o;
+	const uint8_t *value = rq->body + sizeof o;
+
+	memcpy(&o, rq->body, sizeof o);
+	if (rq->type == SHIM_REQ_SETOPT)
+		return engine_setopt(ep, o.opt, o.assoc_id, value, o.len);
+	if (o.len > *out_len)
+		return -EINVAL;
+	memcpy(out, value, o.len);
+	return engine_getopt(ep, o.opt, o.assoc_id, out, o.len, out_len);
+}
+
+static int do_shutdown(struct request *rq, struct endpoint *ep)
+{
+	struct shim_shutdown_req s;
+
+	memcpy(&s, rq->body, sizeof s);
+	return engine_shutdown(ep, s.how);
+}
+
+/* Handles one request; returns false when the client must be dropped. */
+static bool handle_request(struct request *rq)
+{
+	static uint8_t out[SHIM_CTRL_MAX];
+	struct client *c = rq->c;
+	struct shim_socket_reply sock_reply = { 0 };
+	struct shim_addrs_reply *addrs = NULL;
+	struct endpoint *ep = NULL;
+	const void *body = NULL;
+	size_t body_len = 0, out_len;
+	int pass_fd = -1, err = 0, sent;
+	bool defer = false;
+	char *text = NULL;
+
+	switch (rq->type) {
+	case SHIM_REQ_HELLO:
+		break;
+	case SHIM_REQ_SOCKET:
+		err = do_socket(rq, &pass_fd, &sock_reply);
+		body = &sock_reply;
+		body_len = err ? 0 : sizeof sock_reply;
+		break;
+	case SHIM_REQ_STATUS:
+	case SHIM_REQ_STATS:
+		text = rq->type == SHIM_REQ_STATUS ? report_status() : report_stats();
+		if (!text)
+			err = -ENOMEM;
+		body = text;
+		body_len = text ? strlen(text) : 0;
+		break;
+	case SHIM_REQ_BIND:
+	case SHIM_REQ_LISTEN:
+	case SHIM_REQ_CONNECT:
+	case SHIM_REQ_SETOPT:
+	case SHIM_REQ_GETOPT:
+	case SHIM_REQ_SHUTDOWN:
+	case SHIM_REQ_GETADDRS:
+		err = req_endpoint(rq, &ep);
+		if (err < 0)
+			break;
+		switch (rq->type) {
+		case SHIM_REQ_BIND:
+			err = do_bind(rq, ep);
+			break;
+		case SHIM_REQ_LISTEN: {
+			struct shim_listen_req l;
+
+			memcpy(&l, rq->body, sizeof l);
+			err = engine_listen(ep, l.backlog);
+			break;
+		}
+		case SHIM_REQ_CONNECT:
+			err = do_connect(rq, ep, &defer);
+			break;
+		case SHIM_REQ_SETOPT:
+		case SHIM_REQ_GETOPT:
+			out_len = sizeof out - sizeof(struct shim_hdr) - sizeof(struct shim_reply);
+			err = do_opt(rq, ep, out, &out_len);
+			if (!err && rq->type == SHIM_REQ_GETOPT) {
+				body = out;
+				body_len = out_len;
+			}
+			break;
+		case SHIM_REQ_SHUTDOWN:
+			err = do_shutdown(rq, ep);
+			break;
+		case SHIM_REQ_GETADDRS: {
+			struct shim_getaddrs_req g;
+
+			memcpy(&g, rq->body, sizeof g);
+			err = engine_getaddrs(ep, g.which, g.assoc_id, &addrs, &body_len);
+			body = addrs;
+			if (err)
+				body_len = 0;
+			break;
+		}
+		}
+		break;
+	default:
+		log_info("client pid %d: unexpected %s request", (int)c->cred.pid,
+			 shim_type_name(rq->type));
+		return false;
+	}
+	if (defer) {
+		c->deferred = true;
+		loop_set_events(&shimd.loop, &c->src, 0);
+		return true;
+	}
+	sent = send_reply(c, -err, body, body_len, pass_fd);
+	if (pass_fd >= 0)
+		close(pass_fd);
+	free(addrs);
+	free(text);
+	if (sent < 0) {
+		log_info("client pid %d: reply not sent: %s", (int)c->cred.pid, strerror(-sent));
+		return false;
+	}
+	return true;
+}
+
+void client_deferred_reply(uint32_t client_id, int error)
+{
+	struct client *c = client_find(client_id);
+
+	if (!c || !c->deferred)
+		return;
+	c->deferred = false;
+	if (send_reply(c, error, NULL, 0, -1) < 0) {
+		client_drop(c, "reply not sent");
+		return;
+	}
+	loop_set_events(&shimd.loop, &c->src, EPOLLIN);
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+static void refuse_version(struct client *c, const struct shim_hdr *h)
+{
+	char line[160];
+
+	snprintf(line, sizeof line,
+		 "sctpshimd speaks protocol version %d, this library speaks %u: "
+		 "restart the daemon or use matching builds\n", SHIM_VERSION, h->version);
+	send_reply(c, EPROTO, line, strlen(line), -1);
+}
+
+static void client_event(struct loop_source *src, uint32_t events)
+{
+	static uint8_t buf[SHIM_CTRL_MAX];
+	struct client *c = src->userdata;
+
+	while (!c->deferred) {
+		struct request rq = { .c = c };
+		struct shim_hdr h;
+		ssize_t n = shim_recv_record(src->fd, buf, sizeof buf, &rq.fd,
+					     MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+		int err;
+		bool keep;
+
+		if (n == -EAGAIN)
+			return;
+		if (n <= 0) {
+			client_drop(c, n == 0 || n == -ECONNRESET ? NULL : strerror((int)-n));
+			return;
+		}
+		err = shim_hdr_check(buf, (size_t)n, SHIM_CTRL_MAX);
+		if (err < 0) {
+			memcpy(&h, buf, (size_t)n < sizeof h ? (size_t)n : sizeof h);
+			if (err == -EPROTO && (size_t)n >= sizeof h && h.magic == SHIM_MAGIC)
+				refuse_version(c, &h);
+			if (rq.fd >= 0)
+				close(rq.fd);
+			client_drop(c, err == -EPROTO ? "bad magic or protocol version"
+				    : "malformed record");
+			return;
+		}
+		memcpy(&h, buf, sizeof h);
+		rq.type = h.type;
+		rq.body = buf + sizeof h;
+		rq.len = (size_t)n - sizeof h;
+		if (h.type >= SHIM_REPLY || shim_body_check(h.type, rq.body, rq.len) < 0) {
+			if (rq.fd >= 0)
+				close(rq.fd);
+			client_drop(c, "malformed request");
+			return;
+		}
+		keep = handle_request(&rq);
+		if (rq.fd >= 0)
+			close(rq.fd);
+		if (!keep) {
+			client_drop(c, "protocol misuse");
+			return;
+		}
+	}
+}
+
+void clients_accept(int listen_fd)
+{
+	for (;;) {
+		int fd = accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+		socklen_t len = sizeof(struct ucred);
+		struct client *c;
+
+		if (fd < 0) {
+			if (errno != EAGAIN && errno != EINTR)
+				log_warn("accept: %s", strerror(errno));
+			return;
+		}
+		c = calloc(1, sizeof *c);
+		if (!c) {
+			close(fd);
+			continue;
+		}
+		if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &c->cred, &len) < 0
+		    || !shimd_peer_allowed(c->cred.uid)) {
+			log_warn("refused a client of uid %d (pid %d): not our uid",
+				 (int)c->cred.uid, (int)c->cred.pid);
+			close(fd);
+			free(c);
+			continue;
+		}
+		c->id = ++last_client_id;
+		loop_source_init(&c->src, fd, client_event, c);
+		if (loop_set_events(&shimd.loop, &c->src, EPOLLIN) < 0) {
+			close(fd);
+			free(c);
+			continue;
+		}
+		c->next = clients;
+		clients = c;
+		n_clients++;
+	}
+}

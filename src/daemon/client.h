@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+/* Control connections: one per program process, strict request/reply. */
+#ifndef SCTPSHIMD_CLIENT_H
+#define SCTPSHIMD_CLIENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The listening socket's callback: accepts and checks new clients. */
+void clients_accept(int listen_fd);
+size_t clients_count(void);
+void clients_deinit(void);
+/* Answer a request whose outcome had to wait (0 or a positive errno). */
+void client_deferred_reply(uint32_t client_id, int error);
+
+#endif

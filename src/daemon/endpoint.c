@@ -1,0 +1,698 @@
+/* SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE
+#include "daemon/endpoint.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "daemon/client.h"
+#include "daemon/daemon.h"
+#include "daemon/engine.h"
+#include "daemon/log.h"
+#include "wire/wire.h"
+
+/* Sorted by id (ids only grow), so lookups are a binary search. */
+static struct endpoint **table;
+static size_t n_table, cap_table;
+static uint32_t last_id;
+static struct endpoint *graveyard;
+
+static void chan_event(struct loop_source *src, uint32_t events);
+
+int endpoints_init(void)
+{
+	return 0;
+}
+
+size_t endpoints_count(void)
+{
+	return n_table;
+}
+
+static size_t find_slot(uint32_t id)
+{
+	size_t lo = 0, hi = n_table;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (table[mid]->id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct endpoint *endpoint_lookup(uint32_t id)
+{
+	size_t i = find_slot(id);
+
+	return i < n_table && table[i]->id == id ? table[i] : NULL;
+}
+
+void endpoints_foreach(void (*fn)(struct endpoint *ep, void *arg), void *arg)
+{
+	/* fn may close endpoints: walk a snapshot of the ids. */
+	size_t n = n_table;
+	uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
+
+	if (!ids)
+		return;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = table[i]->id;
+	for (size_t i = 0; i < n; i++) {
+		struct endpoint *ep = endpoint_lookup(ids[i]);
+
+		if (ep)
+			fn(ep, arg);
+	}
+	free(ids);
+}
+
+static int table_insert(struct endpoint *ep)
+{
+	if (n_table == cap_table) {
+		size_t cap = cap_table ? cap_table * 2 : 16;
+		struct endpoint **t = realloc(table, cap * sizeof *t);
+
+		if (!t)
+			return -ENOMEM;
+		table = t;
+		cap_table = cap;
+	}
+	table[n_table++] = ep; /* ids grow, so the end is the right place */
+	return 0;
+}
+
+static void table_remove(struct endpoint *ep)
+{
+	size_t i = find_slot(ep->id);
+
+	if (i < n_table && table[i] == ep) {
+		memmove(&table[i], &table[i + 1], (n_table - i - 1) * sizeof *table);
+		n_table--;
+	}
+}
+
+static void partial_free(struct partial *p)
+{
+	free(p->buf);
+	p->buf = NULL;
+	p->len = p->cap = 0;
+}
+
+static void endpoint_free(struct endpoint *ep)
+{
+	while (ep->outq) {
+		struct out_rec *r = ep->outq;
+
+		ep->outq = r->next;
+		if (r->pass_fd >= 0)
+			close(r->pass_fd);
+		free(r);
+	}
+	for (unsigned i = 0; i < ep->n_partials; i++)
+		partial_free(&ep->partials[i]);
+	free(ep->partials);
+	partial_free(&ep->held);
+	free(ep->notif_buf);
+	free(ep);
+}
+
+void endpoints_reap(void)
+{
+	while (graveyard) {
+		struct endpoint *ep = graveyard;
+
+		graveyard = ep->next_dead;
+		endpoint_free(ep);
+	}
+}
+
+void endpoint_close(struct endpoint *ep, bool abortive)
+{
+	if (ep->dead)
+		return;
+	ep->dead = true;
+	log_debug("endpoint %u closed%s", ep->id, abortive ? " (abort)" : "");
+	loop_remove(&shimd.loop, &ep->chan);
+	if (ep->chan.fd >= 0)
+		close(ep->chan.fd);
+	ep->chan.fd = -1;
+	engine_socket_close(ep, abortive);
+	if (ep->waiting_client)
+		client_deferred_reply(ep->waiting_client, ECONNABORTED);
+	ep->waiting_client = 0;
+	table_remove(ep);
+	ep->next_dead = graveyard;
+	graveyard = ep;
+}
+
+void endpoints_deinit(void)
+{
+	while (n_table)
+		endpoint_close(table[n_table - 1], false);
+	endpoints_reap();
+	free(table);
+	table = NULL;
+	cap_table = 0;
+}
+
+static int bind_program_end(int fd, uint32_t id, uint16_t family, uint16_t style)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	int n = snprintf(sun.sun_path + 1, sizeof sun.sun_path - 1, "%s%s/%u/%u/%u",
+			 SHIM_EP_PREFIX, shimd.instance, id, family, style);
+	socklen_t len = offsetof(struct sockaddr_un, sun_path) + 1 + n;
+
+	return bind(fd, (struct sockaddr *)&sun, len) < 0 ? -errno : 0;
+}
+
+int endpoint_create(uint16_t family, uint16_t style, pid_t owner,
+		    struct socket *so, struct endpoint **out, int *program_fd)
+{
+	struct endpoint *ep;
+	struct stat st;
+	int sv[2], err, sndbuf = 0;
+	socklen_t optlen = sizeof sndbuf;
+
+	if (family != AF_INET && family != AF_INET6)
+		return -EAFNOSUPPORT;
+	if (style != SHIM_STYLE_ONE_TO_ONE && style != SHIM_STYLE_ONE_TO_MANY)
+		return -ESOCKTNOSUPPORT;
+	ep = calloc(1, sizeof *ep);
+	if (!ep)
+		return -ENOMEM;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		err = -errno;
+		free(ep);
+		return err;
+	}
+	ep->id = ++last_id;
+	ep->family = family;
+	ep->style = style;
+	ep->owner_pid = owner;
+	ep->outq_tail = &ep->outq;
+	ep->events_mask = 0;
+	loop_source_init(&ep->chan, sv[0], chan_event, ep);
+	if (fcntl(sv[0], F_SETFL, O_NONBLOCK) < 0
+	    || (err = bind_program_end(sv[1], ep->id, family, style)) < 0
+	    || fstat(sv[1], &st) < 0) {
+		err = errno ? -errno : -EIO;
+		goto fail_fds;
+	}
+	ep->inode = st.st_ino;
+	/* The program's end decides how big a message may be (design.md). */
+	if (getsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &sndbuf, &optlen) < 0 || sndbuf <= 0)
+		sndbuf = 212992;
+	ep->sndbuf = (uint32_t)sndbuf;
+	err = engine_socket_open(ep, so);
+	if (err < 0)
+		goto fail_fds;
+	err = table_insert(ep);
+	if (err < 0) {
+		engine_socket_close(ep, true);
+		goto fail_fds;
+	}
+	endpoint_update_events(ep);
+	shimd.stats.endpoints++;
+	*out = ep;
+	*program_fd = sv[1];
+	return 0;
+
+fail_fds:
+	close(sv[0]);
+	close(sv[1]);
+	free(ep);
+	return err;
+}
+
+/* "sctpshim-ep/<instance>/<id>/<family>/<style>" */
+int endpoint_from_fd(int fd, struct endpoint **out)
+{
+	struct sockaddr_un sun;
+	socklen_t len = sizeof sun;
+	char name[sizeof sun.sun_path + 1], inst[16];
+	unsigned id, family, style;
+	size_t prefix = strlen(SHIM_EP_PREFIX), name_len;
+	struct endpoint *ep;
+	struct stat st;
+
+	memset(&sun, 0, sizeof sun);
+	if (getsockname(fd, (struct sockaddr *)&sun, &len) < 0)
+		return -ENOTSOCK;
+	if (sun.sun_family != AF_UNIX || len <= offsetof(struct sockaddr_un, sun_path) + 1
+	    || sun.sun_path[0] != '\0')
+		return -ENOTSOCK;
+	name_len = len - offsetof(struct sockaddr_un, sun_path) - 1;
+	memcpy(name, sun.sun_path + 1, name_len);
+	name[name_len] = '\0';
+	if (strncmp(name, SHIM_EP_PREFIX, prefix) != 0
+	    || sscanf(name + prefix, "%8[0-9a-f]/%u/%u/%u", inst, &id, &family, &style) != 4)
+		return -ENOTSOCK;
+	/* A socket from an earlier daemon run is ours, but long gone. */
+	if (strcmp(inst, shimd.instance) != 0)
+		return -ENOTCONN;
+	ep = endpoint_lookup(id);
+	if (!ep || ep->dead)
+		return -ENOTCONN;
+	if (fstat(fd, &st) < 0 || st.st_ino != ep->inode)
+		return -ENOTSOCK;
+	*out = ep;
+	return 0;
+}
+
+/* ---- towards the program ------------------------------------------------ */
+
+bool endpoint_can_deliver(const struct endpoint *ep)
+{
+	/* One queued record is enough to stop: the channel is full, and the
+	 * receive window should close rather than our memory grow. */
+	return !ep->dead && ep->outq_len == 0;
+}
+
+static int queue_record(struct endpoint *ep, const struct iovec *iov, int iovcnt, int pass_fd)
+{
+	size_t len = 0, off = 0;
+	struct out_rec *r;
+
+	for (int i = 0; i < iovcnt; i++)
+		len += iov[i].iov_len;
+	r = malloc(sizeof *r + len);
+	if (!r)
+		return -ENOMEM;
+	for (int i = 0; i < iovcnt; i++) {
+		memcpy(r->data + off, iov[i].iov_base, iov[i].iov_len);
+		off += iov[i].iov_len;
+	}
+	r->len = len;
+	r->pass_fd = pass_fd;
+	r->next = NULL;
+	*ep->outq_tail = r;
+	ep->outq_tail = &r->next;
+	ep->outq_len++;
+	return 0;
+}
+
+static void program_gone(struct endpoint *ep)
+{
+	if (!ep->program_gone)
+		log_debug("endpoint %u: program end closed", ep->id);
+	ep->program_gone = true;
+}
+
+int endpoint_emit(struct endpoint *ep, const struct iovec *iov, int iovcnt, int pass_fd)
+{
+	ssize_t r;
+	int err;
+
+	if (ep->dead || ep->program_gone) {
+		if (pass_fd >= 0)
+			close(pass_fd);
+		return ep->dead ? -EBADF : -EPIPE;
+	}
+	if (ep->outq_len == 0) {
+		r = shim_send_record(ep->chan.fd, iov, iovcnt, pass_fd, MSG_DONTWAIT);
+		if (r >= 0) {
+			if (pass_fd >= 0)
+				close(pass_fd);
+			return 0;
+		}
+		if (r != -EAGAIN) {
+			program_gone(ep);
+			if (pass_fd >= 0)
+				close(pass_fd);
+			return (int)r;
+		}
+	}
+	err = queue_record(ep, iov, iovcnt, pass_fd);
+	if (err < 0) {
+		if (pass_fd >= 0)
+			close(pass_fd);
+		return err;
+	}
+	endpoint_update_events(ep);
+	return 0;
+}
+
+int endpoint_emit_simple(struct endpoint *ep, uint16_t type, const void *body, size_t len)
+{
+	struct shim_hdr h;
+	struct iovec iov[2] = {
+		{ .iov_base = &h, .iov_len = sizeof h },
+		{ .iov_base = (void *)body, .iov_len = len },
+	};
+
+	shim_hdr_init(&h, type, (uint32_t)(sizeof h + len), 0);
+	return endpoint_emit(ep, iov, 2, -1);
+}
+
+/* Returns true when the queue is empty. */
+static bool flush_outq(struct endpoint *ep)
+{
+	while (ep->outq && !ep->program_gone) {
+		struct out_rec *r = ep->outq;
+		struct iovec iov = { .iov_base = r->data, .iov_len = r->len };
+		ssize_t n = shim_send_record(ep->chan.fd, &iov, 1, r->pass_fd, MSG_DONTWAIT);
+
+		if (n == -EAGAIN)
+			return false;
+		if (n < 0)
+			program_gone(ep);
+		ep->outq = r->next;
+		if (!ep->outq)
+			ep->outq_tail = &ep->outq;
+		ep->outq_len--;
+		if (r->pass_fd >= 0)
+			close(r->pass_fd);
+		free(r);
+	}
+	if (ep->program_gone) {
+		while (ep->outq) {
+			struct out_rec *r = ep->outq;
+
+			ep->outq = r->next;
+			if (r->pass_fd >= 0)
+				close(r->pass_fd);
+			free(r);
+		}
+		ep->outq_tail = &ep->outq;
+		ep->outq_len = 0;
+	}
+	return true;
+}
+
+/* ---- from the program --------------------------------------------------- */
+
+static bool want_channel_input(const struct endpoint *ep)
+{
+	return !ep->has_held && !ep->nb_connecting && !ep->program_eof
+	       && ep->state != EP_ENDED;
+}
+
+void endpoint_update_events(struct endpoint *ep)
+{
+	uint32_t events = 0;
+	int err;
+
+	if (ep->dead)
+		return;
+	if (want_channel_input(ep))
+		events |= EPOLLIN;
+	if (ep->outq_len && !ep->program_gone)
+		events |= EPOLLOUT;
+	err = loop_set_events(&shimd.loop, &ep->chan, events);
+	if (err < 0)
+		log_warn("endpoint %u: epoll: %s", ep->id, strerror(-err));
+}
+
+static void protocol_error(struct endpoint *ep, const char *why)
+{
+	log_warn("endpoint %u (pid %d): %s on the data channel; closing it abortively",
+		 ep->id, (int)ep->owner_pid, why);
+	endpoint_close(ep, true);
+}
+
+static struct partial *find_partial(struct endpoint *ep, uint64_t token)
+{
+	for (unsigned i = 0; i < ep->n_partials; i++)
+		if (ep->partials[i].token == token)
+			return &ep->partials[i];
+	return NULL;
+}
+
+static void drop_partial(struct endpoint *ep, struct partial *p)
+{
+	unsigned i = (unsigned)(p - ep->partials);
+
+	partial_free(p);
+	ep->partials[i] = ep->partials[--ep->n_partials];
+}
+
+static int append(struct partial *p, const uint8_t *data, size_t len, size_t limit)
+{
+	if (p->len + len > limit)
+		return -EMSGSIZE;
+	if (p->len + len > p->cap) {
+		size_t cap = p->cap ? p->cap : 4096;
+		uint8_t *b;
+
+		while (cap < p->len + len)
+			cap *= 2;
+		if (cap > limit)
+			cap = limit;
+		b = realloc(p->buf, cap);
+		if (!b)
+			return -ENOMEM;
+		p->buf = b;
+		p->cap = cap;
+	}
+	memcpy(p->buf + p->len, data, len);
+	p->len += len;
+	return 0;
+}
+
+/* Hand a whole message to usrsctp; keep it if there is no room. */
+static void deliver_message(struct endpoint *ep, struct partial *msg)
+{
+	int err = engine_send(ep, &msg->info, msg->buf, msg->len);
+
+	if (err == -EAGAIN) {
+		ep->held = *msg;
+		ep->has_held = true;
+		memset(msg, 0, sizeof *msg);
+		return;
+	}
+	if (err < 0)
+		log_debug("endpoint %u: message of %zu bytes dropped: %s",
+			  ep->id, msg->len, strerror(-err));
+	else {
+		shimd.stats.msgs_out++;
+		shimd.stats.bytes_out += msg->len;
+	}
+	partial_free(msg);
+}
+
+static int take_data(struct endpoint *ep, const uint8_t *body, size_t len)
+{
+	struct shim_msginfo info;
+	const uint8_t *payload = body + sizeof info;
+	size_t n = len - sizeof info;
+	struct partial *p, fresh = { 0 };
+	int err;
+
+	memcpy(&info, body, sizeof info);
+	p = find_partial(ep, info.token);
+	if (info.flags & SHIM_MSG_CANCEL) {
+		if (p)
+			drop_partial(ep, p);
+		return 0;
+	}
+	if (!p) {
+		if (n > ep->sndbuf)
+			return -EMSGSIZE;
+		fresh.token = info.token;
+		fresh.info = info;
+		if (info.flags & SHIM_MSG_EOR) {
+			/* the common case: one record, one message */
+			if ((err = append(&fresh, payload, n, ep->sndbuf)) < 0)
+				return err;
+			deliver_message(ep, &fresh);
+			return 0;
+		}
+		if (ep->n_partials == EP_MAX_PARTIALS)
+			return -ENOBUFS;
+		if (!ep->partials) {
+			ep->partials = calloc(EP_MAX_PARTIALS, sizeof *ep->partials);
+			if (!ep->partials)
+				return -ENOMEM;
+		}
+		p = &ep->partials[ep->n_partials++];
+		*p = fresh;
+	}
+	err = append(p, payload, n, ep->sndbuf);
+	if (err < 0)
+		return err;
+	if (info.flags & SHIM_MSG_EOR) {
+		struct partial whole = *p;
+
+		memset(p, 0, sizeof *p);
+		drop_partial(ep, p);
+		deliver_message(ep, &whole);
+	}
+	return 0;
+}
+
+static void program_eof(struct endpoint *ep)
+{
+	ep->program_eof = true;
+	log_debug("endpoint %u: program closed its socket", ep->id);
+	if (ep->has_held)
+		return; /* sent first: see endpoint_service */
+	endpoint_close(ep, ep->linger.onoff && ep->linger.linger == 0);
+}
+
+static void read_channel(struct endpoint *ep)
+{
+	static uint8_t buf[SHIM_DATA_MAX];
+
+	while (!ep->dead && want_channel_input(ep)) {
+		ssize_t n = shim_recv_record(ep->chan.fd, buf, sizeof buf, NULL, MSG_DONTWAIT);
+		struct shim_hdr h;
+		int err;
+
+		if (n == -EAGAIN)
+			break;
+		if (n == 0 || n == -ECONNRESET || n == -EPIPE) {
+			program_eof(ep);
+			return;
+		}
+		if (n == -EMSGSIZE && ep->fence_pending) {
+			ep->fence_pending = false; /* a big fence: dropped by the kernel */
+			continue;
+		}
+		if (n < 0) {
+			protocol_error(ep, n == -EMSGSIZE ? "oversized record" : strerror((int)-n));
+			return;
+		}
+		if (shim_hdr_check(buf, (size_t)n, SHIM_DATA_MAX) < 0) {
+			protocol_error(ep, "malformed record header");
+			return;
+		}
+		memcpy(&h, buf, sizeof h);
+		if (h.type == SHIM_FENCE) {
+			ep->fence_pending = false;
+			continue;
+		}
+		if (h.type != SHIM_DATA
+		    || shim_body_check(h.type, buf + sizeof h, (size_t)n - sizeof h) < 0) {
+			protocol_error(ep, "unexpected record");
+			return;
+		}
+		err = take_data(ep, buf + sizeof h, (size_t)n - sizeof h);
+		if (err < 0) {
+			protocol_error(ep, err == -EMSGSIZE ? "message larger than SO_SNDBUF"
+				       : err == -ENOBUFS ? "too many partial messages"
+				       : strerror(-err));
+			return;
+		}
+	}
+	endpoint_update_events(ep);
+}
+
+static void chan_event(struct loop_source *src, uint32_t events)
+{
+	struct endpoint *ep = src->userdata;
+
+	if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
+		if (flush_outq(ep))
+			endpoint_service(ep);
+		if (ep->dead)
+			return;
+	}
+	if (events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+		read_channel(ep);
+	if (!ep->dead)
+		endpoint_update_events(ep);
+}
+
+/* ---- state changes -------------------------------------------------------- */
+
+void endpoint_service(struct endpoint *ep)
+{
+	if (ep->dead)
+		return;
+	if (ep->has_held) {
+		struct partial msg = ep->held;
+
+		ep->has_held = false;
+		memset(&ep->held, 0, sizeof ep->held);
+		deliver_message(ep, &msg);
+		if (!ep->has_held) {
+			if (ep->program_eof) {
+				endpoint_close(ep, ep->linger.onoff && ep->linger.linger == 0);
+				return;
+			}
+			read_channel(ep);
+			if (ep->dead)
+				return;
+		}
+	}
+	if (endpoint_can_deliver(ep))
+		engine_service(ep);
+	if (ep->dead)
+		return;
+	if (ep->state == EP_ENDED && ep->outq_len == 0) {
+		/* everything handed over: the program reads it, then EOF */
+		endpoint_close(ep, false);
+		return;
+	}
+	endpoint_update_events(ep);
+}
+
+void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error)
+{
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY) {
+		if (ep->waiting_client && ep->waiting_assoc == assoc_id) {
+			client_deferred_reply(ep->waiting_client, error);
+			ep->waiting_client = 0;
+		}
+		return;
+	}
+	if (ep->state != EP_CONNECTING)
+		return;
+	ep->state = error ? EP_IDLE : EP_CONNECTED;
+	if (!error)
+		ep->assoc_id = assoc_id;
+	if (ep->blocking_connect) {
+		struct shim_connected c = { .error = error, .assoc_id = assoc_id };
+
+		ep->blocking_connect = false;
+		endpoint_emit_simple(ep, SHIM_CONNECTED, &c, sizeof c);
+	}
+	if (ep->nb_connecting) {
+		ep->nb_connecting = false;
+		if (error)
+			ep->so_error = error;
+		/* reading resumes, which drops the fence and gives POLLOUT */
+		read_channel(ep);
+	}
+}
+
+void endpoint_assoc_ended(struct endpoint *ep, int error)
+{
+	if (ep->style != SHIM_STYLE_ONE_TO_ONE || ep->state == EP_ENDED)
+		return;
+	if (ep->state == EP_CONNECTING) {
+		endpoint_connect_resolved(ep, ep->assoc_id, error ? error : ECONNREFUSED);
+		return;
+	}
+	ep->state = EP_ENDED;
+	if (error) {
+		struct shim_error e = { .error = error };
+
+		endpoint_emit_simple(ep, SHIM_ERROR, &e, sizeof e);
+	}
+	/* endpoint_service closes once the queue has drained */
+}
+
+const char *endpoint_state_name(const struct endpoint *ep)
+{
+	switch (ep->state) {
+	case EP_IDLE:       return ep->bound ? "bound" : "idle";
+	case EP_LISTENING:  return "listening";
+	case EP_CONNECTING: return "connecting";
+	case EP_CONNECTED:  return "established";
+	case EP_ENDED:      return "closing";
+	}
+	return "?";
+}

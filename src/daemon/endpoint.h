@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/* The endpoint table: one entry per SCTP socket a program holds.  Each has
+ * the daemon's end of the socketpair (the data channel) and a usrsctp
+ * socket (engine.c).  Ids are never reused within a daemon run. */
+#ifndef SCTPSHIMD_ENDPOINT_H
+#define SCTPSHIMD_ENDPOINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+
+#include "daemon/loop.h"
+#include "sctpshim/proto.h"
+
+struct socket; /* usrsctp's; opaque outside engine*.c */
+
+enum ep_state {
+	EP_IDLE,        /* fresh, maybe bound */
+	EP_LISTENING,
+	EP_CONNECTING,  /* one-to-one only */
+	EP_CONNECTED,   /* one-to-one only */
+	EP_ENDED,       /* one-to-one association over; draining to the program */
+};
+
+/* A record waiting for room on the program's channel. */
+struct out_rec {
+	struct out_rec *next;
+	int pass_fd;
+	size_t len;
+	uint8_t data[];
+};
+
+/* A message being reassembled from the program's SHIM_DATA records. */
+struct partial {
+	uint64_t token;
+	struct shim_msginfo info;   /* of the first piece */
+	uint8_t *buf;
+	size_t len, cap;
+};
+
+#define EP_MAX_PARTIALS 64
+
+struct endpoint {
+	uint32_t id;
+	uint16_t family;
+	uint16_t style;
+	enum ep_state state;
+	bool dead;              /* closed; memory freed after this loop round */
+	struct endpoint *next_dead;
+
+	struct loop_source chan;
+	struct socket *so;
+	ino_t inode;            /* of the program's end */
+	pid_t owner_pid;
+	uint32_t assoc_id;      /* one-to-one: the association */
+
+	/* towards the program */
+	struct out_rec *outq, **outq_tail;
+	unsigned outq_len;
+	bool program_gone;      /* writes fail with EPIPE */
+
+	/* from the program */
+	struct partial *partials;
+	unsigned n_partials;
+	struct partial held;    /* whole message usrsctp had no room for */
+	bool has_held;
+	bool program_eof;
+	bool fence_pending;     /* non-blocking connect: a fence will arrive */
+	bool nb_connecting;     /* don't read the channel until resolved */
+	bool blocking_connect;  /* one-to-one: answer with SHIM_CONNECTED */
+	uint32_t waiting_client;/* one-to-many blocking connect: client id */
+	uint32_t waiting_assoc;
+	bool shut_rd;
+
+	/* bound address as getsockname() would tell */
+	bool bound;
+	bool bound_wildcard;
+	struct shim_addr bound_addr;
+
+	/* options */
+	uint32_t events_mask;   /* (1u << enum shim_notify_type) forwarded */
+	bool recvrcvinfo, recvnxtinfo;
+	uint32_t sndbuf, rcvbuf;
+	struct shim_linger linger;
+	int32_t so_error;
+	bool reuseaddr;
+
+	/* notification being reassembled from usrsctp pieces */
+	uint8_t *notif_buf;
+	size_t notif_len;
+};
+
+int endpoints_init(void);
+void endpoints_deinit(void);      /* closes every endpoint */
+size_t endpoints_count(void);
+struct endpoint *endpoint_lookup(uint32_t id);
+void endpoints_foreach(void (*fn)(struct endpoint *ep, void *arg), void *arg);
+void endpoints_reap(void);        /* frees endpoints closed this round */
+
+/* New endpoint with a fresh usrsctp socket (so == NULL) or an accepted
+ * one.  On success *program_fd is the program's end, for the caller to
+ * pass on and close. */
+int endpoint_create(uint16_t family, uint16_t style, pid_t owner,
+		    struct socket *so, struct endpoint **out, int *program_fd);
+/* Identify the endpoint behind a descriptor a client passed.  Returns 0,
+ * -ENOTSOCK (not ours), -ENOTCONN (ours but gone). */
+int endpoint_from_fd(int fd, struct endpoint **out);
+
+/* Write a record to the program, queueing it if the channel is full.
+ * Takes ownership of pass_fd.  Returns 0 (sent or queued) or -errno. */
+int endpoint_emit(struct endpoint *ep, const struct iovec *iov, int iovcnt, int pass_fd);
+int endpoint_emit_simple(struct endpoint *ep, uint16_t type, const void *body, size_t len);
+/* Room to take more from usrsctp for this endpoint? */
+bool endpoint_can_deliver(const struct endpoint *ep);
+
+/* Re-evaluate what to wait for on the channel (after state changes). */
+void endpoint_update_events(struct endpoint *ep);
+/* Something changed in usrsctp for this endpoint (upcall) or the channel
+ * drained: send held data, accept, receive. */
+void endpoint_service(struct endpoint *ep);
+
+/* Outcome of a connect this endpoint started (0 or a positive errno). */
+void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error);
+/* One-to-one association over: deliver what is queued, then error (if
+ * any), then EOF. */
+void endpoint_assoc_ended(struct endpoint *ep, int error);
+/* Tear down now; abortive sends ABORT instead of SHUTDOWN. */
+void endpoint_close(struct endpoint *ep, bool abortive);
+
+const char *endpoint_state_name(const struct endpoint *ep);
+
+#endif

@@ -1,0 +1,567 @@
+/* SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE
+#include "daemon/engine_int.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "daemon/daemon.h"
+#include "daemon/log.h"
+#include "daemon/ready.h"
+#include "wire/wire.h"
+
+static uint16_t encap_port;
+
+static void debug_printf(const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	n = strlen(line);
+	while (n && line[n - 1] == '\n')
+		line[--n] = '\0';
+	if (n)
+		log_msg(LOG_LVL_DEBUG, "usrsctp: %s", line);
+}
+
+int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
+{
+	encap_port = peer_encap_port;
+	usrsctp_init(udp_port, NULL, debug ? debug_printf : NULL);
+	/*
+	 * Linux is the reference for what programs and peers see:
+	 *  - no_csum_on_loopback 0: always send a valid CRC32c; Linux peers
+	 *    and Wireshark reject (or flag) packets without one.
+	 *  - default_frag_interleave 0: never interleave pieces of two
+	 *    messages on one socket (Linux's default, and the data channel
+	 *    promises it).
+	 *  - auto_asconf 0: as Linux's net.sctp.default_auto_asconf.
+	 *  - blackhole 0: answer out-of-the-blue INITs with ABORT, so a
+	 *    connect to a port nobody listens on fails fast (ECONNREFUSED).
+	 * The retransmission and timer defaults are RFC 4960's, as Linux's.
+	 */
+	usrsctp_sysctl_set_sctp_no_csum_on_loopback(0);
+	usrsctp_sysctl_set_sctp_default_frag_interleave(0);
+	usrsctp_sysctl_set_sctp_auto_asconf(0);
+	usrsctp_sysctl_set_sctp_blackhole(0);
+#ifdef SCTP_DEBUG
+	if (debug)
+		usrsctp_sysctl_set_sctp_debug_on(SCTP_DEBUG_ALL);
+#endif
+	return 0;
+}
+
+int engine_finish(void)
+{
+	struct timespec pause = { .tv_nsec = 100 * 1000 * 1000 };
+
+	/* usrsctp_finish fails while closed sockets still finish their
+	 * SHUTDOWN; give them a few seconds. */
+	for (int i = 0; i < 100; i++) {
+		if (usrsctp_finish() == 0)
+			return 0;
+		nanosleep(&pause, NULL);
+	}
+	return -EBUSY;
+}
+
+unsigned engine_assoc_count(void)
+{
+	struct sctpstat st;
+
+	memset(&st, 0, sizeof st);
+	usrsctp_get_stat(&st);
+	return st.sctps_currestab;
+}
+
+void engine_counters(struct engine_counters *out)
+{
+	struct sctpstat st;
+
+	memset(&st, 0, sizeof st);
+	usrsctp_get_stat(&st);
+	out->current = st.sctps_currestab;
+	out->active = st.sctps_activeestab;
+	out->passive = st.sctps_passiveestab;
+	out->aborted = st.sctps_aborted;
+	out->shutdowns = st.sctps_shutdown;
+}
+
+size_t engine_sockaddr_size(const struct sockaddr *sa)
+{
+	switch (sa->sa_family) {
+	case AF_INET:  return sizeof(struct sockaddr_in);
+	case AF_INET6: return sizeof(struct sockaddr_in6);
+	case AF_CONN:  return sizeof(struct sockaddr_conn);
+	default:       return 0;
+	}
+}
+
+/* Runs on usrsctp's threads with its locks held: only note the id. */
+static void upcall(struct socket *so, void *arg, int flags)
+{
+	ready_mark((uint32_t)(uintptr_t)arg);
+}
+
+static int set_int(struct socket *so, int level, int name, int value)
+{
+	return usrsctp_setsockopt(so, level, name, &value, sizeof value);
+}
+
+static const uint16_t internal_events[] = {
+	SCTP_ASSOC_CHANGE, SCTP_PEER_ADDR_CHANGE, SCTP_REMOTE_ERROR,
+	SCTP_SHUTDOWN_EVENT, SCTP_ADAPTATION_INDICATION, SCTP_PARTIAL_DELIVERY_EVENT,
+	SCTP_AUTHENTICATION_EVENT, SCTP_SENDER_DRY_EVENT, SCTP_STREAM_RESET_EVENT,
+	SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT, SCTP_SEND_FAILED_EVENT,
+};
+
+static int configure(struct endpoint *ep)
+{
+	struct socket *so = ep->so;
+	struct sctp_udpencaps encaps;
+
+	if (usrsctp_set_non_blocking(so, 1) < 0)
+		return -errno;
+	if (set_int(so, IPPROTO_SCTP, SCTP_RECVRCVINFO, 1) < 0
+	    || set_int(so, IPPROTO_SCTP, SCTP_RECVNXTINFO, 1) < 0)
+		return -errno;
+	set_int(so, IPPROTO_SCTP, SCTP_FRAGMENT_INTERLEAVE, 0);
+	/* All notifications, always: association state is tracked here;
+	 * what the program subscribed to is filtered on the way out. */
+	for (size_t i = 0; i < sizeof internal_events / sizeof *internal_events; i++) {
+		struct sctp_event ev = {
+			.se_assoc_id = SCTP_FUTURE_ASSOC,
+			.se_type = internal_events[i],
+			.se_on = 1,
+		};
+
+		if (usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_EVENT, &ev, sizeof ev) < 0)
+			log_debug("endpoint %u: event %u not available: %s", ep->id,
+				  internal_events[i], strerror(errno));
+	}
+	memset(&encaps, 0, sizeof encaps);
+	encaps.sue_address.ss_family = ep->family;
+	encaps.sue_port = htons(encap_port);
+	if (usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT,
+			       &encaps, sizeof encaps) < 0)
+		log_warn("endpoint %u: UDP encapsulation port not set: %s", ep->id,
+			 strerror(errno));
+	if ((int)ep->sndbuf > 0) {
+		int cur = 0;
+		socklen_t len = sizeof cur;
+
+		/* whole messages up to the program's SO_SNDBUF must fit */
+		if (usrsctp_getsockopt(so, SOL_SOCKET, SO_SNDBUF, &cur, &len) < 0
+		    || cur < (int)ep->sndbuf)
+			set_int(so, SOL_SOCKET, SO_SNDBUF, (int)ep->sndbuf);
+	}
+	usrsctp_set_upcall(so, upcall, (void *)(uintptr_t)ep->id);
+	return 0;
+}
+
+int engine_socket_open(struct endpoint *ep, struct socket *so)
+{
+	int err;
+
+	if (!so) {
+		int type = ep->style == SHIM_STYLE_ONE_TO_ONE ? SOCK_STREAM : SOCK_SEQPACKET;
+
+		so = usrsctp_socket(ep->family, type, IPPROTO_SCTP, NULL, NULL, 0, NULL);
+		if (!so)
+			return errno ? -errno : -ENOBUFS;
+	}
+	ep->so = so;
+	err = configure(ep);
+	if (err < 0) {
+		usrsctp_close(so);
+		ep->so = NULL;
+		return err;
+	}
+	/* usrsctp may already hold data or notifications (accepted sockets) */
+	ready_mark(ep->id);
+	return 0;
+}
+
+void engine_socket_close(struct endpoint *ep, bool abortive)
+{
+	if (!ep->so)
+		return;
+	usrsctp_set_upcall(ep->so, NULL, NULL);
+	if (abortive) {
+		struct linger l = { .l_onoff = 1, .l_linger = 0 };
+
+		usrsctp_setsockopt(ep->so, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+	}
+	usrsctp_close(ep->so);
+	ep->so = NULL;
+}
+
+/* ---- addresses ------------------------------------------------------------- */
+
+static bool addr_is_wildcard(const struct shim_addr *a)
+{
+	static const uint8_t zero[16];
+
+	return memcmp(a->addr, zero, a->family == AF_INET ? 4 : 16) == 0;
+}
+
+static int unprivileged_port_start(void)
+{
+	FILE *f = fopen("/proc/sys/net/ipv4/ip_unprivileged_port_start", "re");
+	int v = 1024;
+
+	if (f) {
+		if (fscanf(f, "%d", &v) != 1)
+			v = 1024;
+		fclose(f);
+	}
+	return v;
+}
+
+int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
+		uint32_t count, bool privileged)
+{
+	for (uint32_t i = 0; i < count; i++) {
+		if (addrs[i].family != AF_INET && addrs[i].family != AF_INET6)
+			return -EAFNOSUPPORT;
+		if (addrs[i].family == AF_INET6 && ep->family == AF_INET)
+			return -EINVAL;
+		/* as Linux: low ports need CAP_NET_BIND_SERVICE */
+		if (addrs[i].port && addrs[i].port < unprivileged_port_start() && !privileged)
+			return -EACCES;
+	}
+	for (uint32_t i = 0; i < count; i++) {
+		struct sockaddr_storage ss;
+		socklen_t len = shim_addr_to_sockaddr(&addrs[i], &ss);
+		int r;
+
+		if (flags & SHIM_BIND_REM)
+			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_REM_ADDR);
+		else if (!ep->bound && i == 0)
+			r = usrsctp_bind(ep->so, (struct sockaddr *)&ss, len);
+		else
+			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_ADD_ADDR);
+		if (r < 0)
+			return -errno;
+		if (!ep->bound && !(flags & SHIM_BIND_REM)) {
+			ep->bound = true;
+			ep->bound_addr = addrs[i];
+			ep->bound_wildcard = addr_is_wildcard(&addrs[i]);
+		}
+	}
+	return 0;
+}
+
+static void note_implicit_bind(struct endpoint *ep)
+{
+	if (ep->bound)
+		return;
+	ep->bound = true;
+	ep->bound_wildcard = true;
+	memset(&ep->bound_addr, 0, sizeof ep->bound_addr);
+	ep->bound_addr.family = ep->family;
+}
+
+int engine_listen(struct endpoint *ep, int backlog)
+{
+	if (ep->state == EP_CONNECTING || ep->state == EP_CONNECTED || ep->state == EP_ENDED)
+		return -EINVAL;
+	if (backlog == 0) {
+		/* Linux: listen(fd, 0) stops a one-to-many socket accepting */
+		if (ep->state == EP_LISTENING && ep->style == SHIM_STYLE_ONE_TO_MANY) {
+			if (usrsctp_listen(ep->so, 0) < 0)
+				return -errno;
+			ep->state = EP_IDLE;
+		}
+		if (ep->style == SHIM_STYLE_ONE_TO_MANY || ep->state == EP_LISTENING)
+			return 0;
+	}
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY)
+		backlog = 1;
+	else if (backlog <= 0 || backlog > 4096)
+		backlog = 4096;
+	if (usrsctp_listen(ep->so, backlog) < 0)
+		return -errno;
+	note_implicit_bind(ep);
+	ep->state = EP_LISTENING;
+	return 0;
+}
+
+int engine_connect(struct endpoint *ep, const struct shim_addr *addrs, uint32_t count,
+		   uint32_t *assoc_id)
+{
+	uint8_t packed[SHIM_MAX_ADDRS * sizeof(struct sockaddr_in6)];
+	size_t off = 0;
+	sctp_assoc_t id = 0;
+
+	for (uint32_t i = 0; i < count; i++) {
+		struct sockaddr_storage ss;
+		socklen_t len = shim_addr_to_sockaddr(&addrs[i], &ss);
+
+		if (!len)
+			return -EAFNOSUPPORT;
+		if (addrs[i].family == AF_INET6 && ep->family == AF_INET)
+			return -EINVAL;
+		if (addrs[i].port == 0)
+			return -EINVAL;
+		memcpy(packed + off, &ss, len);
+		off += len;
+	}
+	if (usrsctp_connectx(ep->so, (struct sockaddr *)packed, (int)count, &id) < 0
+	    && errno != EINPROGRESS)
+		return -errno;
+	note_implicit_bind(ep);
+	*assoc_id = id;
+	return 0;
+}
+
+int engine_shutdown(struct endpoint *ep, uint32_t how)
+{
+	if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR)
+		return -EINVAL;
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY)
+		return ep->state == EP_LISTENING ? 0 : -ENOTCONN;
+	if (ep->state != EP_CONNECTED)
+		return -ENOTCONN;
+	if (how == SHUT_RD || how == SHUT_RDWR)
+		ep->shut_rd = true;
+	if (how == SHUT_WR || how == SHUT_RDWR)
+		if (usrsctp_shutdown(ep->so, SHUT_WR) < 0)
+			return -errno;
+	return 0;
+}
+
+/* ---- data ---------------------------------------------------------------- */
+
+static uint16_t send_flags(uint16_t f)
+{
+	return (f & SHIM_MSG_UNORDERED ? SCTP_UNORDERED : 0)
+	       | (f & SHIM_MSG_ADDR_OVER ? SCTP_ADDR_OVER : 0)
+	       | (f & SHIM_MSG_ABORT ? SCTP_ABORT : 0)
+	       | (f & SHIM_MSG_EOF ? SCTP_EOF : 0)
+	       | (f & SHIM_MSG_SENDALL ? SCTP_SENDALL : 0)
+	       | (f & SHIM_MSG_SACK_IMMEDIATELY ? SCTP_SACK_IMMEDIATELY : 0);
+}
+
+int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
+		const void *data, size_t len)
+{
+	static const char empty[1];
+	struct sctp_sendv_spa spa;
+	struct sockaddr_storage to;
+	socklen_t to_len = 0;
+	ssize_t n;
+
+	memset(&spa, 0, sizeof spa);
+	spa.sendv_flags = SCTP_SEND_SNDINFO_VALID;
+	spa.sendv_sndinfo.snd_sid = info->stream;
+	spa.sendv_sndinfo.snd_flags = send_flags(info->flags);
+	spa.sendv_sndinfo.snd_ppid = info->ppid;
+	spa.sendv_sndinfo.snd_context = info->context;
+	spa.sendv_sndinfo.snd_assoc_id = info->assoc_id;
+	if (info->pr_policy != SHIM_PR_NONE) {
+		spa.sendv_flags |= SCTP_SEND_PRINFO_VALID;
+		spa.sendv_prinfo.pr_policy = info->pr_policy == SHIM_PR_TTL ? SCTP_PR_SCTP_TTL
+					     : info->pr_policy == SHIM_PR_RTX ? SCTP_PR_SCTP_RTX
+					     : SCTP_PR_SCTP_BUF;
+		spa.sendv_prinfo.pr_value = info->pr_value;
+	}
+	if (info->flags & SHIM_MSG_HAS_ADDR) {
+		to_len = shim_addr_to_sockaddr(&info->addr, &to);
+		if (!to_len)
+			return -EAFNOSUPPORT;
+	}
+	n = usrsctp_sendv(ep->so, len ? data : empty, len, to_len ? (struct sockaddr *)&to : NULL,
+			  to_len ? 1 : 0, &spa, sizeof spa, SCTP_SENDV_SPA, 0);
+	if (n < 0)
+		return errno == EWOULDBLOCK ? -EAGAIN : -errno;
+	if (to_len)
+		note_implicit_bind(ep);
+	return 0;
+}
+
+static void accept_pending(struct endpoint *l)
+{
+	while (endpoint_can_deliver(l)) {
+		struct sockaddr_storage peer;
+		socklen_t len = sizeof peer;
+		struct socket *so;
+		struct endpoint *ep;
+		struct shim_accept acc;
+		struct sctp_status st;
+		socklen_t st_len = sizeof st;
+		int fd, err;
+
+		memset(&peer, 0, sizeof peer);
+		so = usrsctp_accept(l->so, (struct sockaddr *)&peer, &len);
+		if (!so)
+			return;
+		err = endpoint_create(l->family, l->style, l->owner_pid, so, &ep, &fd);
+		if (err < 0) {
+			log_warn("endpoint %u: accepted association dropped: %s", l->id,
+				 strerror(-err));
+			usrsctp_close(so);
+			continue;
+		}
+		ep->state = EP_CONNECTED;
+		ep->events_mask = l->events_mask;
+		ep->recvrcvinfo = l->recvrcvinfo;
+		ep->recvnxtinfo = l->recvnxtinfo;
+		ep->rcvbuf = l->rcvbuf;
+		ep->linger = l->linger;
+		ep->bound = l->bound;
+		ep->bound_wildcard = l->bound_wildcard;
+		ep->bound_addr = l->bound_addr;
+		memset(&st, 0, sizeof st);
+		if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_STATUS, &st, &st_len) == 0)
+			ep->assoc_id = st.sstat_assoc_id;
+		memset(&acc, 0, sizeof acc);
+		acc.assoc_id = ep->assoc_id;
+		acc.endpoint_id = ep->id;
+		shim_addr_from_sockaddr(&acc.peer, (struct sockaddr *)&peer, len);
+		{
+			struct shim_hdr h;
+			struct iovec iov[2] = {
+				{ .iov_base = &h, .iov_len = sizeof h },
+				{ .iov_base = &acc, .iov_len = sizeof acc },
+			};
+
+			shim_hdr_init(&h, SHIM_ACCEPT, sizeof h + sizeof acc, 0);
+			endpoint_emit(l, iov, 2, fd);
+		}
+		log_debug("endpoint %u: accepted association %u as endpoint %u",
+			  l->id, ep->assoc_id, ep->id);
+	}
+}
+
+static void deliver_data(struct endpoint *ep, uint8_t *rec, size_t n, int flags,
+			 const struct sctp_recvv_rn *rn, unsigned infotype,
+			 const struct sockaddr *from, socklen_t from_len)
+{
+	struct shim_hdr *h = (struct shim_hdr *)rec;
+	struct shim_msginfo mi;
+	const struct sctp_rcvinfo *ri = &rn->recvv_rcvinfo;
+	const struct sctp_nxtinfo *ni = &rn->recvv_nxtinfo;
+	struct iovec iov = { .iov_base = rec, .iov_len = sizeof *h + sizeof mi + n };
+
+	memset(&mi, 0, sizeof mi);
+	if (infotype == SCTP_RECVV_RCVINFO || infotype == SCTP_RECVV_RN) {
+		mi.assoc_id = ri->rcv_assoc_id;
+		mi.stream = ri->rcv_sid;
+		mi.ssn = ri->rcv_ssn;
+		mi.ppid = ri->rcv_ppid;
+		mi.context = ri->rcv_context;
+		mi.tsn = ri->rcv_tsn;
+		mi.cumtsn = ri->rcv_cumtsn;
+		if (ri->rcv_flags & SCTP_UNORDERED)
+			mi.flags |= SHIM_MSG_UNORDERED;
+	}
+	if ((infotype == SCTP_RECVV_RN || infotype == SCTP_RECVV_NXTINFO)
+	    && (ni->nxt_flags & SCTP_NEXT_MSG_AVAIL)
+	    && !(ni->nxt_flags & SCTP_NEXT_MSG_IS_NOTIFICATION)) {
+		mi.flags |= SHIM_MSG_HAS_NEXT;
+		mi.next_assoc_id = ni->nxt_assoc_id;
+		mi.next_ppid = ni->nxt_ppid;
+		mi.next_length = ni->nxt_length;
+		mi.next_stream = ni->nxt_sid;
+		mi.next_flags = (ni->nxt_flags & SCTP_NEXT_MSG_IS_UNORDERED ? SHIM_MSG_UNORDERED : 0)
+				| (ni->nxt_flags & SCTP_NEXT_MSG_ISCOMPLETE ? SHIM_MSG_EOR : 0);
+	}
+	if (flags & MSG_EOR)
+		mi.flags |= SHIM_MSG_EOR;
+	if (from_len && shim_addr_from_sockaddr(&mi.addr, from, from_len) == 0)
+		mi.flags |= SHIM_MSG_HAS_ADDR;
+	if (ep->events_mask & (1u << SHIM_NOTIFY_DATA_IO))
+		mi.cmsgs |= SHIM_CMSG_SNDRCV;
+	if (ep->recvrcvinfo)
+		mi.cmsgs |= SHIM_CMSG_RCVINFO;
+	if (ep->recvnxtinfo)
+		mi.cmsgs |= SHIM_CMSG_NXTINFO;
+	shim_hdr_init(h, SHIM_DATA, (uint32_t)iov.iov_len, 0);
+	memcpy(rec + sizeof *h, &mi, sizeof mi);
+	shimd.stats.bytes_in += n;
+	if (flags & MSG_EOR)
+		shimd.stats.msgs_in++;
+	endpoint_emit(ep, &iov, 1, -1);
+}
+
+/* usrsctp hands notifications in pieces when they exceed the buffer. */
+static void take_notification(struct endpoint *ep, const uint8_t *buf, size_t n, int flags)
+{
+	if (ep->notif_len || !(flags & MSG_EOR)) {
+		uint8_t *b = realloc(ep->notif_buf, ep->notif_len + n);
+
+		if (!b)
+			return;
+		memcpy(b + ep->notif_len, buf, n);
+		ep->notif_buf = b;
+		ep->notif_len += n;
+		if (!(flags & MSG_EOR))
+			return;
+		engine_notification(ep, ep->notif_buf, ep->notif_len);
+		free(ep->notif_buf);
+		ep->notif_buf = NULL;
+		ep->notif_len = 0;
+		return;
+	}
+	engine_notification(ep, buf, n);
+}
+
+static void receive_pending(struct endpoint *ep)
+{
+	static uint8_t rec[sizeof(struct shim_hdr) + sizeof(struct shim_msginfo) + SHIM_DATA_CHUNK];
+	uint8_t *payload = rec + sizeof(struct shim_hdr) + sizeof(struct shim_msginfo);
+
+	while (ep->so && endpoint_can_deliver(ep) && ep->state != EP_ENDED) {
+		struct sctp_recvv_rn rn;
+		struct sockaddr_storage from;
+		socklen_t from_len = sizeof from, info_len = sizeof rn;
+		unsigned infotype = 0;
+		int flags = 0;
+		ssize_t n;
+
+		memset(&rn, 0, sizeof rn);
+		n = usrsctp_recvv(ep->so, payload, SHIM_DATA_CHUNK, (struct sockaddr *)&from,
+				  &from_len, &rn, &info_len, &infotype, &flags);
+		if (n < 0) {
+			if (errno != EWOULDBLOCK && errno != EAGAIN) {
+				log_debug("endpoint %u: recv: %s", ep->id, strerror(errno));
+				if (ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_CONNECTED)
+					endpoint_assoc_ended(ep, errno == ECONNRESET ? ECONNRESET : 0);
+			}
+			return;
+		}
+		if (flags & MSG_NOTIFICATION) {
+			take_notification(ep, payload, (size_t)n, flags);
+			continue;
+		}
+		if (n == 0) {
+			/* the peer shut the association down */
+			if (ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_CONNECTED)
+				endpoint_assoc_ended(ep, 0);
+			return;
+		}
+		if (ep->shut_rd)
+			continue;
+		deliver_data(ep, rec, (size_t)n, flags, &rn, infotype,
+			     (struct sockaddr *)&from, from_len);
+	}
+}
+
+void engine_service(struct endpoint *ep)
+{
+	if (!ep->so)
+		return;
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_LISTENING)
+		accept_pending(ep);
+	else
+		receive_pending(ep);
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/* The usrsctp glue.  engine*.c are the only files that include <usrsctp.h>;
+ * everything else sees the neutral protocol types only. */
+#ifndef SCTPSHIMD_ENGINE_H
+#define SCTPSHIMD_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sctpshim/proto.h"
+
+struct endpoint;
+struct socket;
+
+int engine_init(uint16_t udp_port, uint16_t encap_port, bool debug);
+/* Returns 0 once usrsctp let go of everything, -EBUSY if it still holds
+ * sockets after a bounded wait. */
+int engine_finish(void);
+/* Associations usrsctp still counts as established. */
+unsigned engine_assoc_count(void);
+/* usrsctp's own MIB counters (RFC 3873), both ends of a same-host
+ * association counted. */
+struct engine_counters {
+	unsigned current, active, passive, aborted, shutdowns;
+};
+void engine_counters(struct engine_counters *out);
+
+/* Give the endpoint a usrsctp socket (new when so == NULL). */
+int engine_socket_open(struct endpoint *ep, struct socket *so);
+void engine_socket_close(struct endpoint *ep, bool abortive);
+
+int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
+		uint32_t count, bool privileged);
+int engine_listen(struct endpoint *ep, int backlog);
+/* Starts the association; *assoc_id gets its id.  0 or -errno. */
+int engine_connect(struct endpoint *ep, const struct shim_addr *addrs, uint32_t count,
+		   uint32_t *assoc_id);
+int engine_shutdown(struct endpoint *ep, uint32_t how);
+/* One whole message.  0, -EAGAIN (no room: keep it), or -errno. */
+int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
+		const void *data, size_t len);
+/* Accept (listeners) and move what usrsctp has for the program onto the
+ * channel, as long as the channel has room. */
+void engine_service(struct endpoint *ep);
+
+int engine_setopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
+		  const void *value, size_t len);
+/* *len: in, size of in/out; out, bytes of reply. */
+int engine_getopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
+		  void *value, size_t in_len, size_t *len);
+/* Addresses for GETADDRS; *out is malloc'd shim_addrs_reply. */
+int engine_getaddrs(struct endpoint *ep, uint32_t which, uint32_t assoc_id,
+		    struct shim_addrs_reply **out, size_t *out_len);
+/* Local and peer address text for status lines. */
+void engine_describe(struct endpoint *ep, char *local, size_t local_len,
+		     char *peer, size_t peer_len, unsigned *in_streams, unsigned *out_streams);
+
+#endif

@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: MIT */
+/* sctpshimd: the SCTP engine behind libsctpshim.so (docs/design.md). */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "daemon/client.h"
+#include "daemon/daemon.h"
+#include "daemon/endpoint.h"
+#include "daemon/engine.h"
+#include "daemon/log.h"
+#include "daemon/ready.h"
+#include "sctpshim/proto.h"
+
+struct shimd shimd;
+
+/* where "ok" / "error: ..." goes: --ready-fd, and our own parent's pipe
+ * when we daemonized ourselves */
+static int ready_fds[2] = { -1, -1 };
+
+bool shimd_peer_allowed(uid_t uid)
+{
+	return uid == shimd.uid || uid == 0;
+}
+
+static void report_ready(const char *line)
+{
+	for (int i = 0; i < 2; i++) {
+		if (ready_fds[i] < 0)
+			continue;
+		if (write(ready_fds[i], line, strlen(line)) < 0) {
+			/* the starter is gone; nothing to tell */
+		}
+		close(ready_fds[i]);
+		ready_fds[i] = -1;
+	}
+}
+
+/* ---- configuration -------------------------------------------------------- */
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: sctpshimd [--foreground | --autostart] [--socket NAME] [--udp-port N]\n"
+		"                 [--encap-port N] [--idle-timeout SEC] [--log FILE] [--ready-fd FD]\n"
+		"Environment: SCTPSHIM_SOCKET, SCTPSHIM_UDP_PORT, SCTPSHIM_ENCAP_PORT,\n"
+		"SCTPSHIM_IDLE_TIMEOUT, SCTPSHIM_LOG, SCTPSHIM_DEBUG=1 (options win).\n");
+}
+
+static unsigned long parse_number(const char *what, const char *text,
+				  unsigned long min, unsigned long max)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(text, &end, 10);
+	if (!*text || *end || errno || v < min || v > max || text[0] == '-') {
+		fprintf(stderr, "sctpshimd: %s: '%s' is not a number from %lu to %lu\n",
+			what, text, min, max);
+		exit(2);
+	}
+	return v;
+}
+
+static void parse_config(int argc, char **argv, struct shimd_config *cfg)
+{
+	static const struct option opts[] = {
+		{ "foreground", no_argument, NULL, 'f' },
+		{ "autostart", no_argument, NULL, 'a' },
+		{ "socket", required_argument, NULL, 's' },
+		{ "udp-port", required_argument, NULL, 'u' },
+		{ "encap-port", required_argument, NULL, 'e' },
+		{ "idle-timeout", required_argument, NULL, 'i' },
+		{ "log", required_argument, NULL, 'l' },
+		{ "ready-fd", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	const char *env, *socket_opt = NULL, *udp_opt = NULL, *encap_opt = NULL;
+	const char *idle_opt = NULL, *log_opt = NULL;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': cfg->foreground = true; break;
+		case 'a': cfg->autostart = true; break;
+		case 's': socket_opt = optarg; break;
+		case 'u': udp_opt = optarg; break;
+		case 'e': encap_opt = optarg; break;
+		case 'i': idle_opt = optarg; break;
+		case 'l': log_opt = optarg; break;
+		case 'r':
+			cfg->ready_fd = (int)parse_number("--ready-fd", optarg, 0, INT_MAX);
+			break;
+		case 'h': usage(stdout); exit(0);
+		default: usage(stderr); exit(2);
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "sctpshimd: unexpected argument '%s'\n", argv[optind]);
+		exit(2);
+	}
+
+	cfg->socket_name = socket_opt ? socket_opt
+			   : (env = getenv("SCTPSHIM_SOCKET")) && *env ? env : SHIM_DEFAULT_SOCKET;
+	if (!*cfg->socket_name || strlen(cfg->socket_name) > sizeof(((struct sockaddr_un *)0)->sun_path) - 2) {
+		fprintf(stderr, "sctpshimd: %s: the name must have 1 to %zu characters\n",
+			socket_opt ? "--socket" : "SCTPSHIM_SOCKET",
+			sizeof(((struct sockaddr_un *)0)->sun_path) - 2);
+		exit(2);
+	}
+	if (udp_opt)
+		cfg->udp_port = (uint16_t)parse_number("--udp-port", udp_opt, 1, 65535);
+	else if ((env = getenv("SCTPSHIM_UDP_PORT")) && *env)
+		cfg->udp_port = (uint16_t)parse_number("SCTPSHIM_UDP_PORT", env, 1, 65535);
+	else
+		cfg->udp_port = SHIM_DEFAULT_UDP_PORT;
+	if (encap_opt)
+		cfg->encap_port = (uint16_t)parse_number("--encap-port", encap_opt, 1, 65535);
+	else if ((env = getenv("SCTPSHIM_ENCAP_PORT")) && *env)
+		cfg->encap_port = (uint16_t)parse_number("SCTPSHIM_ENCAP_PORT", env, 1, 65535);
+	else
+		cfg->encap_port = cfg->udp_port;
+	if (idle_opt)
+		cfg->idle_timeout = (unsigned)parse_number("--idle-timeout", idle_opt, 0, 31536000);
+	else if ((env = getenv("SCTPSHIM_IDLE_TIMEOUT")) && *env)
+		cfg->idle_timeout = (unsigned)parse_number("SCTPSHIM_IDLE_TIMEOUT", env, 0, 31536000);
+	else
+		cfg->idle_timeout = 30;
+	cfg->log_file = log_opt ? log_opt : getenv("SCTPSHIM_LOG");
+	env = getenv("SCTPSHIM_DEBUG");
+	cfg->debug = env && *env && strcmp(env, "0") != 0;
+}
+
+/* ---- start-up -------------------------------------------------------------- */
+
+static void daemonize(void)
+{
+	int status[2];
+	pid_t pid;
+	char line[512];
+	ssize_t n;
+	int null;
+
+	if (pipe2(status, O_CLOEXEC) < 0) {
+		perror("sctpshimd: pipe");
+		exit(1);
+	}
+	pid = fork();
+	if (pid < 0) {
+		perror("sctpshimd: fork");
+		exit(1);
+	}
+	if (pid > 0) {
+		/* wait for the daemon's verdict, so a shell sees failures */
+		close(status[1]);
+		n = read(status[0], line, sizeof line - 1);
+		line[n > 0 ? n : 0] = '\0';
+		if (n > 0 && strncmp(line, "ok", 2) == 0)
+			exit(0);
+		fprintf(stderr, "sctpshimd: %s", n > 0 ? line : "failed to start\n");
+		exit(1);
+	}
+	close(status[0]);
+	setsid();
+	pid = fork();
+	if (pid < 0)
+		exit(1);
+	if (pid > 0)
+		_exit(0);
+	if (chdir("/") < 0)
+		exit(1);
+	null = open("/dev/null", O_RDWR);
+	if (null >= 0) {
+		dup2(null, 0);
+		dup2(null, 1);
+		dup2(null, 2);
+		if (null > 2)
+			close(null);
+	}
+	ready_fds[1] = status[1];
+}
+
+static void fail_start(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void fail_start(const char *fmt, ...)
+{
+	char msg[400], line[420];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	log_err("%s", msg);
+	snprintf(line, sizeof line, "error: %s\n", msg);
+	report_ready(line);
+	exit(1);
+}
+
+static int bind_listener(const char *name)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	size_t n = strlen(name);
+	int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -errno;
+	memcpy(sun.sun_path + 1, name, n);
+	if (bind(fd, (struct sockaddr *)&sun, offsetof(struct sockaddr_un, sun_path) + 1 + n) < 0) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+static int try_udp_bind(int family, uint16_t port)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	int fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0), on = 1, err = 0;
+
+	if (fd < 0)
+		return errno == EAFNOSUPPORT ? 0 : -errno;
+	memset(&ss, 0, sizeof ss);
+	if (family == AF_INET) {
+		struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+
+		in->sin_family = AF_INET;
+		in->sin_port = htons(port);
+		len = sizeof *in;
+	} else {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof on);
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons(port);
+		len = sizeof *in6;
+	}
+	if (bind(fd, (struct sockaddr *)&ss, len) < 0)
+		err = errno == EADDRNOTAVAIL && family == AF_INET6 ? 0 : -errno;
+	close(fd);
+	return err;
+}
+
+/* usrsctp_init runs silently without transport when the port is taken, so
+ * look first.  A daemon that is just exiting may still hold it for a
+ * moment: retry briefly before giving up. */
+static int check_udp_port(uint16_t port)
+{
+	struct timespec pause = { .tv_nsec = 100 * 1000 * 1000 };
+	int err = 0;
+
+	for (int i = 0; i < 30; i++) {
+		err = try_udp_bind(AF_INET, port);
+		if (!err)
+			err = try_udp_bind(AF_INET6, port);
+		if (err != -EADDRINUSE)
+			return err;
+		nanosleep(&pause, NULL);
+	}
+	return err;
+}
+
+static void make_instance(void)
+{
+	uint32_t r;
+
+	if (getrandom(&r, sizeof r, 0) != sizeof r)
+		r = (uint32_t)getpid() ^ (uint32_t)time(NULL);
+	snprintf(shimd.instance, sizeof shimd.instance, "%08x", r);
+}
+
+/* ---- loop callbacks -------------------------------------------------------- */
+
+static void on_listener(struct loop_source *src, uint32_t events)
+{
+	clients_accept(src->fd);
+}
+
+static void on_signal(struct loop_source *src, uint32_t events)
+{
+	struct signalfd_siginfo si;
+
+	if (read(src->fd, &si, sizeof si) == sizeof si) {
+		log_info("signal %u: exiting", si.ssi_signo);
+		loop_quit(&shimd.loop);
+	}
+}
+
+static void service_one(struct endpoint *ep, void *arg)
+{
+	endpoint_service(ep);
+}
+
+static void on_wake(struct loop_source *src, uint32_t events)
+{
+	uint32_t *ids;
+	size_t n;
+	bool all;
+
+	ready_take(&ids, &n, &all);
+	if (all) {
+		endpoints_foreach(service_one, NULL);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			struct endpoint *ep = endpoint_lookup(ids[i]);
+
+			if (ep)
+				endpoint_service(ep);
+		}
+	}
+	free(ids);
+}
+
+static void arm_timer(unsigned seconds)
+{
+	struct itimerspec its = { .it_value.tv_sec = seconds };
+
+	timerfd_settime(shimd.idle_timer.fd, 0, &its, NULL);
+	shimd.idle_armed = seconds != 0;
+}
+
+static void on_idle_timer(struct loop_source *src, uint32_t events)
+{
+	uint64_t ticks;
+
+	if (read(src->fd, &ticks, sizeof ticks) < 0)
+		return;
+	if (clients_count() || endpoints_count())
+		return;
+	if (engine_assoc_count()) {
+		arm_timer(1); /* closed sockets still shutting down: look again */
+		return;
+	}
+	log_info("idle for %u s: exiting", shimd.cfg.idle_timeout);
+	loop_quit(&shimd.loop);
+}
+
+static void after_round(void)
+{
+	bool idle = !clients_count() && !endpoints_count();
+
+	endpoints_reap();
+	if (!shimd.cfg.idle_timeout)
+		return;
+	if (!idle && shimd.idle_armed)
+		arm_timer(0);
+	else if (idle && !shimd.idle_armed)
+		arm_timer(shimd.cfg.idle_timeout);
+}
+
+static int add_source(struct loop_source *src, int fd, loop_fn fn)
+{
+	loop_source_init(src, fd, fn, NULL);
+	return loop_set_events(&shimd.loop, src, EPOLLIN);
+}
+
+int main(int argc, char **argv)
+{
+	struct shimd_config *cfg = &shimd.cfg;
+	sigset_t sigs;
+	int fd, err;
+
+	cfg->ready_fd = -1;
+	parse_config(argc, argv, cfg);
+	ready_fds[0] = cfg->ready_fd;
+	if (cfg->ready_fd >= 0 && fcntl(cfg->ready_fd, F_SETFD, FD_CLOEXEC) < 0)
+		ready_fds[0] = -1;
+	if (!cfg->foreground && !cfg->autostart)
+		daemonize();
+	err = log_open(cfg->foreground, cfg->log_file, cfg->debug);
+	if (err < 0) {
+		log_open(cfg->foreground, NULL, cfg->debug);
+		log_warn("log file %s: %s; using syslog", cfg->log_file, strerror(-err));
+	}
+	shimd.uid = getuid();
+	make_instance();
+
+	/* Before usrsctp starts its threads, which inherit the mask. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	sigprocmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	fd = bind_listener(cfg->socket_name);
+	if (fd == -EADDRINUSE) {
+		/* whoever bound first serves this network namespace */
+		report_ready("ok\n");
+		return 0;
+	}
+	if (fd < 0)
+		fail_start("cannot bind the control socket @%s: %s", cfg->socket_name, strerror(-fd));
+	err = check_udp_port(cfg->udp_port);
+	if (err < 0)
+		fail_start("UDP port %u is %s (another sctpshimd or SCTP stack?); "
+			   "set SCTPSHIM_UDP_PORT to a free port", cfg->udp_port,
+			   err == -EADDRINUSE ? "in use" : strerror(-err));
+	engine_init(cfg->udp_port, cfg->encap_port, cfg->debug);
+
+	if (loop_init(&shimd.loop) < 0 || endpoints_init() < 0)
+		fail_start("cannot set up the event loop: %s", strerror(errno));
+	if (add_source(&shimd.listener, fd, on_listener) < 0
+	    || add_source(&shimd.signals, signalfd(-1, &sigs, SFD_NONBLOCK | SFD_CLOEXEC), on_signal) < 0
+	    || add_source(&shimd.idle_timer, timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC),
+			  on_idle_timer) < 0
+	    || add_source(&shimd.wake, ready_init(), on_wake) < 0)
+		fail_start("cannot set up the event loop: %s", strerror(errno));
+	if (listen(fd, 128) < 0)
+		fail_start("listen on @%s: %s", cfg->socket_name, strerror(errno));
+	log_info("serving @%s, SCTP over UDP port %u (peers' port %u), instance %s",
+		 cfg->socket_name, cfg->udp_port, cfg->encap_port, shimd.instance);
+	report_ready("ok\n");
+	after_round();
+
+	loop_run(&shimd.loop, after_round);
+
+	/* Close the door first, so a program arriving now starts a fresh
+	 * daemon instead of talking to one that is going away. */
+	loop_remove(&shimd.loop, &shimd.listener);
+	close(shimd.listener.fd);
+	clients_deinit();
+	endpoints_deinit();
+	if (engine_finish() < 0)
+		log_warn("usrsctp still had sockets at exit");
+	ready_deinit();
+	close(shimd.signals.fd);
+	close(shimd.idle_timer.fd);
+	loop_deinit(&shimd.loop);
+	log_close();
+	return 0;
+}
