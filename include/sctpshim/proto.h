@@ -156,6 +156,7 @@ struct shim_shutdown_req {
 enum shim_addrs_which {
 	SHIM_ADDRS_LOCAL = 1,
 	SHIM_ADDRS_PEER = 2,
+	SHIM_ADDRS_SOCKNAME = 3, /* what getsockname() reports: one address */
 };
 struct shim_getaddrs_req {
 	uint32_t which;
