@@ -305,33 +305,24 @@ static void case_events(void)
 	close(listener);
 }
 
+static void eight_streams(int fd)
+{
+	set_initmsg(fd, 8, 8);
+}
+
 /* Stream and ppid travel with the message (SCTP_SNDRCV cmsgs). */
 static void case_sndrcv(void)
 {
-	struct e2e_pair p;
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, port, eight_streams);
+	struct sctp_event_subscribe ev = { .sctp_data_io_event = 1 };
 	struct sctp_sndrcvinfo info;
 	char buf[64];
 	int flags = 0;
 	ssize_t n;
-	int listener_fd;
 
-	listener_fd = e2e_socket(AF_INET, SOCK_STREAM, port, 8);
-	set_initmsg(listener_fd, 8, 8);
-	{
-		struct e2e_addr to = e2e_loopback(AF_INET, port);
+	MUST(setsockopt(p.server, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev));
+	MUST(setsockopt(p.client, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev));
 
-		p.listener = listener_fd;
-		p.client = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP));
-		set_initmsg(p.client, 8, 8);
-		MUST(connect(p.client, (struct sockaddr *)&to.ss, to.len));
-		p.server = MUST(accept(p.listener, NULL, NULL));
-	}
-	{
-		struct sctp_event_subscribe ev = { .sctp_data_io_event = 1 };
-
-		MUST(setsockopt(p.server, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev));
-		MUST(setsockopt(p.client, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev));
-	}
 	n = sctp_sendmsg(p.client, "abc", 3, NULL, 0, htonl(0x11223344), 0, 3, 0, 0);
 	CHECK(n == 3, "sctp_sendmsg returned %zd", n);
 	memset(&info, 0xee, sizeof info);

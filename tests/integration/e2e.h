@@ -36,6 +36,8 @@ struct e2e_pair {
 	int listener, client, server;
 };
 struct e2e_pair e2e_connect_pair(int family, uint16_t port);
+/* The same, calling prepare() on the listener and the client before connecting. */
+struct e2e_pair e2e_connect_pair_with(int family, uint16_t port, void (*prepare)(int fd));
 void e2e_close_pair(struct e2e_pair *p);
 
 /* Deterministic payload byte i of a test message. */

@@ -81,11 +81,20 @@ int e2e_socket(int family, int type, uint16_t port, int backlog)
 
 struct e2e_pair e2e_connect_pair(int family, uint16_t port)
 {
+	return e2e_connect_pair_with(family, port, NULL);
+}
+
+struct e2e_pair e2e_connect_pair_with(int family, uint16_t port, void (*prepare)(int fd))
+{
 	struct e2e_addr to = e2e_loopback(family, port);
 	struct e2e_pair p;
 
 	p.listener = e2e_socket(family, SOCK_STREAM, port, 8);
 	p.client = MUST(socket(family, SOCK_STREAM, IPPROTO_SCTP));
+	if (prepare) {
+		prepare(p.listener);
+		prepare(p.client);
+	}
 	MUST(connect(p.client, (struct sockaddr *)&to.ss, to.len));
 	p.server = MUST(accept(p.listener, NULL, NULL));
 	return p;
