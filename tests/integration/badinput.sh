@@ -19,7 +19,7 @@ wait_for_line "$work/server.log" "listening on" 20 || fail "socat listener did n
 	wait_until 60 test -e "$work/bad-input-done" || exit 1
 	printf 'after-bad-input\n'
 	wait_for_line "$work/client.log" "after-bad-input" 30 >&2
-} | $TIMEOUT $SHIM socat - SCTP-CONNECT:127.0.0.1:$port >"$work/client.log" 2>"$work/client.err.log" &
+} | "${TIMEOUT[@]}" "${SHIM[@]}" socat - SCTP-CONNECT:127.0.0.1:$port >"$work/client.log" 2>"$work/client.err.log" &
 client=$!
 wait_for_line "$work/client.log" "before-bad-input" 30 || fail "echo before the bad input failed"
 

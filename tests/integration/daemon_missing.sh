@@ -8,7 +8,7 @@ fresh_daemon 29911
 export SCTPSHIM_DAEMON=/nonexistent/sctpshimd
 
 begin=$SECONDS
-t $SHIM "$E2E" socket-fails 0 >"$work/out.log" 2>"$work/err.log"
+t "${SHIM[@]}" "$E2E" socket-fails 0 >"$work/out.log" 2>"$work/err.log"
 status=$?
 elapsed=$((SECONDS - begin))
 cat "$work/out.log" "$work/err.log"

@@ -17,7 +17,7 @@ signal.pause()' $udp_port
 wait_for_line "$work/holder.log" "^bound" 20 || fail "could not take UDP port $udp_port for the test"
 
 begin=$SECONDS
-t $SHIM "$E2E" socket-fails 0 >"$work/out.log" 2>"$work/err.log"
+t "${SHIM[@]}" "$E2E" socket-fails 0 >"$work/out.log" 2>"$work/err.log"
 status=$?
 elapsed=$((SECONDS - begin))
 cat "$work/out.log" "$work/err.log"

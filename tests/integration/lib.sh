@@ -9,7 +9,6 @@
 set -u -o pipefail
 
 builddir=${abs_top_builddir:-$PWD}
-testsrcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 test_name=$(basename "$0" .sh)
 
 # Never touch a real daemon (default name, UDP 9899): a name and port of
@@ -24,10 +23,12 @@ export SCTPSHIM_LOG="$builddir/tests/integration/sctpshimd-check.log"
 
 # Upper bound, in seconds, of any single command.
 CMD_TIMEOUT=${CMD_TIMEOUT:-60}
-SHIM="$builddir/sctpshim run"
+# shellcheck disable=SC2034 # used by the test scripts
+SHIM=("$builddir/sctpshim" run)
 # For pipelines and background jobs, where a simple command (not a shell
 # function) makes $! the pid of timeout itself.
-TIMEOUT="timeout -k 5 $CMD_TIMEOUT"
+# shellcheck disable=SC2034
+TIMEOUT=(timeout -k 5 "$CMD_TIMEOUT")
 E2E="$builddir/tests/integration/e2e"
 
 fail() {

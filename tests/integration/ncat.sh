@@ -14,7 +14,7 @@ wait_for_line "$work/server.log" "Listening on" 20 || fail "ncat listener did no
 {
 	printf 'echo-through-ncat-1\necho-through-ncat-2\n'
 	wait_for_line "$work/client.log" "echo-through-ncat-2" 30 >&2
-} | shim ncat --sctp 127.0.0.1 $port >"$work/client.log" 2>"$work/client.err" ||
-	fail "ncat client exited with status $?: $(cat "$work/client.err")"
+} | shim ncat --sctp 127.0.0.1 $port >"$work/client.log" 2>"$work/client.err.log" ||
+	fail "ncat client exited with status $?: $(cat "$work/client.err.log")"
 grep -qx "echo-through-ncat-1" "$work/client.log" || fail "first line not echoed"
 grep -qx "echo-through-ncat-2" "$work/client.log" || fail "second line not echoed"

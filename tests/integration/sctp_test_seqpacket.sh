@@ -16,8 +16,8 @@ lport=$((port + 1))
 # bytes (the first size that fragments on a 1500-byte MTU); -M/-o spread
 # them over 4 streams, alternating ordered and unordered.
 for args in "-c 0 -x 2" "-c 1 -x 2" "-c 2 -x 2 -M 4 -o 2"; do
-	# shellcheck disable=SC2086
 	lport=$((lport + 1))
+	# shellcheck disable=SC2086 # $args holds several options
 	shim sctp_test -H 127.0.0.1 -P $lport -h 127.0.0.1 -p $port -s -d 1 $args \
 		>"$work/client.log" 2>&1 || fail "client ($args) exited with status $?: $(tail -n 5 "$work/client.log")"
 	total=$((total + 20))

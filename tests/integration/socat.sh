@@ -14,7 +14,7 @@ wait_for_line "$work/server.log" "listening on" 20 || fail "socat listener did n
 {
 	printf 'echo-through-socat-1\necho-through-socat-2\n'
 	wait_for_line "$work/client.log" "echo-through-socat-2" 30 >&2
-} | shim socat - SCTP-CONNECT:127.0.0.1:$port >"$work/client.log" 2>"$work/client.err" ||
-	fail "socat client exited with status $?: $(cat "$work/client.err")"
+} | shim socat - SCTP-CONNECT:127.0.0.1:$port >"$work/client.log" 2>"$work/client.err.log" ||
+	fail "socat client exited with status $?: $(cat "$work/client.err.log")"
 grep -qx "echo-through-socat-1" "$work/client.log" || fail "first line not echoed"
 grep -qx "echo-through-socat-2" "$work/client.log" || fail "second line not echoed"

@@ -9,7 +9,7 @@ fresh_daemon 29914
 export SCTPSHIM_IDLE_TIMEOUT=3
 CMD_TIMEOUT=180
 
-t $SHIM valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+t "${SHIM[@]}" valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--log-file="$work/valgrind.log" "$E2E" one-to-one-v4 30601 >"$work/e2e.log" 2>&1
 status=$?
 cat "$work/e2e.log"
