@@ -1,1 +1,9 @@
-# owned by the lib component
+# libsctpshim.so: the LD_PRELOAD interposer (see docs/design.md).
+lib_LTLIBRARIES += libsctpshim.la
+libsctpshim_la_SOURCES = src/lib/shim.h src/lib/symbols.h \
+	src/lib/real.c src/lib/fdtable.c src/lib/control.c src/lib/spawn.c \
+	src/lib/socket.c src/lib/io.c src/lib/io_send.c src/lib/io_recv.c \
+	src/lib/sockopt.c src/lib/dup.c
+libsctpshim_la_CFLAGS = $(AM_CFLAGS) $(LIBFFI_CFLAGS) -fvisibility=hidden
+libsctpshim_la_LDFLAGS = -module -avoid-version -shared
+libsctpshim_la_LIBADD = libwire.la libpersonality.la $(LIBFFI_LIBS) -ldl -lpthread

@@ -1,1 +1,12 @@
-# owned by the personality component
+# The Linux personality: pure conversions, linked into libsctpshim.so.
+noinst_LTLIBRARIES += libpersonality.la
+libpersonality_la_SOURCES = src/personality/personality.h \
+	src/personality/flags.c src/personality/options.c \
+	src/personality/cmsg.c src/personality/notify.c
+libpersonality_la_CFLAGS = $(AM_CFLAGS) -fPIC -fvisibility=hidden
+
+check_PROGRAMS += test_personality
+TESTS += test_personality
+test_personality_SOURCES = tests/unit/test_personality.c
+test_personality_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+test_personality_LDADD = libpersonality.la libwire.la $(CUNIT_LIBS)

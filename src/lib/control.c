@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The per-process control channel to sctpshimd: one SEQPACKET connection,
+ * strict request/reply under a mutex.  It lives on a high descriptor with
+ * close-on-exec; it is re-opened in a fork child (pid check) and whenever
+ * the program closed or replaced that descriptor (inode check) -- we never
+ * close a descriptor that is not ours.  Only raw syscalls in here.
+ */
+#define _GNU_SOURCE
+#include "lib/shim.h"
+#include "wire/wire.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+
+static pthread_mutex_t ctl_lock = PTHREAD_MUTEX_INITIALIZER;
+static int ctl_fd = -1;
+static pid_t ctl_pid;
+static dev_t ctl_dev;
+static ino_t ctl_ino;
+static int atfork_registered;
+/* Under ctl_lock: the reply buffer (too big for small thread stacks). */
+static union {
+	struct shim_hdr hdr;
+	char bytes[SHIM_CTRL_MAX];
+} reply_buf;
+
+static void child_after_fork(void)
+{
+	/* The inherited connection belongs to the parent; the pid check in
+	 * channel_ready() closes it.  A lock held by another parent thread
+	 * at fork time must not stay held here. */
+	pthread_mutex_init(&ctl_lock, NULL);
+}
+
+static int same_inode(int fd)
+{
+	struct stat st;
+
+	if (syscall(SYS_fstat, fd, &st) < 0)
+		return 0;
+	return st.st_dev == ctl_dev && st.st_ino == ctl_ino;
+}
+
+static int high_fd_base(void)
+{
+	struct rlimit rl;
+
+	if (syscall(SYS_getrlimit, RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur >= 2048)
+		return 1000;
+	return rl.rlim_cur > 64 ? (int)(rl.rlim_cur * 3 / 4) : 3;
+}
+
+static int connect_daemon(int s)
+{
+	const char *name = getenv("SCTPSHIM_SOCKET");
+	struct sockaddr_un un = { .sun_family = AF_UNIX };
+	size_t n;
+
+	if (!name || !*name)
+		name = SHIM_DEFAULT_SOCKET;
+	n = strnlen(name, sizeof un.sun_path - 1);
+	memcpy(un.sun_path + 1, name, n);
+	if (syscall(SYS_connect, s, &un, offsetof(struct sockaddr_un, sun_path) + 1 + n) == 0)
+		return 0;
+	return -errno;
+}
+
+static void report_eproto(const char *text, size_t len)
+{
+	char line[256];
+
+	if (len >= sizeof line)
+		len = sizeof line - 1;
+	memcpy(line, text, len);
+	line[len] = 0;
+	line[strcspn(line, "\n")] = 0;
+	shim_warn_once(line[0] ? line : "sctpshimd speaks another protocol version");
+}
+
+/* Send one request and take its reply into reply_buf; returns the reply
+ * length or -errno of the channel. */
+static ssize_t exchange(int fd, uint16_t type, const void *body, size_t body_len,
+                        int pass_fd, int *recv_fd, int recv_flags)
+{
+	struct shim_hdr h;
+	struct iovec iov[2] = {
+		{ &h, sizeof h },
+		{ (void *)body, body_len },
+	};
+	ssize_t n;
+
+	shim_hdr_init(&h, type, (uint32_t)(sizeof h + body_len), 0);
+	n = shim_send_record(fd, iov, body_len ? 2 : 1, pass_fd, 0);
+	if (n < 0)
+		return n;
+	n = shim_recv_record(fd, reply_buf.bytes, sizeof reply_buf, recv_fd, recv_flags);
+	if (n == 0)
+		return -ECONNRESET;
+	if (n < 0)
+		return n;
+	if (shim_hdr_check(reply_buf.bytes, (size_t)n, SHIM_CTRL_MAX) < 0
+	    || reply_buf.hdr.type != SHIM_REPLY
+	    || shim_body_check(SHIM_REPLY, reply_buf.bytes + sizeof h, (size_t)n - sizeof h) < 0) {
+		if (recv_fd && *recv_fd >= 0) {
+			syscall(SYS_close, *recv_fd);
+			*recv_fd = -1;
+		}
+		return -EPROTO;
+	}
+	return n;
+}
+
+static int reply_error(size_t n)
+{
+	struct shim_reply r;
+
+	memcpy(&r, reply_buf.bytes + sizeof(struct shim_hdr), sizeof r);
+	if (r.error == EPROTO)
+		report_eproto(reply_buf.bytes + sizeof(struct shim_hdr) + sizeof r,
+		              n - sizeof(struct shim_hdr) - sizeof r);
+	return r.error > 0 ? -r.error : 0;
+}
+
+static int open_channel(void)
+{
+	struct shim_hello hello = { .pid = (uint32_t)getpid() };
+	struct stat st;
+	int s, high, r = -ECONNREFUSED, attempt;
+	ssize_t n;
+
+	s = (int)syscall(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (s < 0)
+		return -errno;
+	for (attempt = 0; attempt < 3; attempt++) {
+		r = connect_daemon(s);
+		if (r != -ECONNREFUSED && r != -ENOENT)
+			break;
+		r = shim_spawn_daemon();
+		if (r < 0)
+			break;
+		r = -ECONNREFUSED;  /* up now: connect again */
+	}
+	if (r < 0) {
+		syscall(SYS_close, s);
+		return r == -ECONNREFUSED || r == -ENOENT ? -EPROTONOSUPPORT : r;
+	}
+	high = (int)syscall(SYS_fcntl, s, F_DUPFD_CLOEXEC, high_fd_base());
+	if (high >= 0) {
+		syscall(SYS_close, s);
+		s = high;
+	}
+	n = exchange(s, SHIM_REQ_HELLO, &hello, sizeof hello, -1, NULL, 0);
+	r = n < 0 ? (int)n : reply_error((size_t)n);
+	if (r < 0 || syscall(SYS_fstat, s, &st) < 0) {
+		syscall(SYS_close, s);
+		return r < 0 ? r : -EPROTO;
+	}
+	ctl_fd = s;
+	ctl_pid = getpid();
+	ctl_dev = st.st_dev;
+	ctl_ino = st.st_ino;
+	return 0;
+}
+
+static int channel_ready(void)
+{
+	if (!atfork_registered) {
+		atfork_registered = 1;
+		pthread_atfork(NULL, NULL, child_after_fork);
+	}
+	if (ctl_fd >= 0 && ctl_pid != getpid()) {
+		if (same_inode(ctl_fd))
+			syscall(SYS_close, ctl_fd);
+		ctl_fd = -1;
+	}
+	if (ctl_fd >= 0 && !same_inode(ctl_fd))
+		ctl_fd = -1;  /* the program closed or reused it: not ours to close */
+	return ctl_fd >= 0 ? 0 : open_channel();
+}
+
+static int request_locked(uint16_t type, const void *body, size_t body_len, int pass_fd,
+                          void *reply, size_t *reply_len, int *recv_fd, int recv_flags)
+{
+	ssize_t n = -ECONNRESET;
+	int r, attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		r = channel_ready();
+		if (r < 0)
+			return r;
+		n = exchange(ctl_fd, type, body, body_len, pass_fd, recv_fd, recv_flags);
+		if (n != -EPIPE && n != -ECONNRESET && n != -ENOTCONN)
+			break;
+		/* the daemon went away: one fresh connection, then give up */
+		syscall(SYS_close, ctl_fd);
+		ctl_fd = -1;
+	}
+	if (n < 0)
+		return n == -EPIPE || n == -ECONNRESET ? -EPROTONOSUPPORT : (int)n;
+	r = reply_error((size_t)n);
+	if (reply && reply_len) {
+		size_t body = (size_t)n - sizeof(struct shim_hdr) - sizeof(struct shim_reply);
+
+		if (body > *reply_len)
+			body = *reply_len;
+		memcpy(reply, reply_buf.bytes + sizeof(struct shim_hdr) + sizeof(struct shim_reply),
+		       body);
+		*reply_len = body;
+	}
+	return r;
+}
+
+int shim_request(uint16_t type, const void *body, size_t body_len, int pass_fd,
+                 void *reply, size_t *reply_len, int *recv_fd, int recv_flags)
+{
+	int saved = errno, r;
+
+	if (recv_fd)
+		*recv_fd = -1;
+	pthread_mutex_lock(&ctl_lock);
+	r = request_locked(type, body, body_len, pass_fd, reply, reply_len, recv_fd, recv_flags);
+	pthread_mutex_unlock(&ctl_lock);
+	errno = saved;
+	return r;
+}
+
+void shim_warn_once(const char *text)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static unsigned long seen[16];
+	static unsigned int nseen;
+	unsigned long h = 5381;
+	const char *p;
+	unsigned int i;
+	char line[320];
+	int len;
+
+	for (p = text; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	pthread_mutex_lock(&lock);
+	for (i = 0; i < nseen; i++)
+		if (seen[i] == h)
+			break;
+	if (i < nseen) {
+		pthread_mutex_unlock(&lock);
+		return;
+	}
+	if (nseen < sizeof seen / sizeof seen[0])
+		seen[nseen++] = h;
+	pthread_mutex_unlock(&lock);
+	len = snprintf(line, sizeof line, "sctpshim: %s\n", text);
+	if (len > (int)sizeof line - 1)
+		len = sizeof line - 1;
+	if (len > 0 && syscall(SYS_write, 2, line, (size_t)len) < 0)
+		return;
+}

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fd -> {unknown, not ours, ours + family + style}: a lock-free two-level
+ * table of mmap'ed pages (no malloc, usable from any context).  "Unknown" is
+ * resolved once with getsockname(): our descriptors carry an abstract name
+ * beginning with SHIM_EP_PREFIX (see proto.h), so the answer survives exec
+ * and SCM_RIGHTS; the table is only a cache of it.
+ */
+#define _GNU_SOURCE
+#include "lib/shim.h"
+
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/un.h>
+#include <netinet/in.h>
+
+#define PAGE_FDS 1024u
+#define TOP_PAGES 1024u  /* 1M descriptors; beyond that nothing is cached */
+
+/* class word: bits 0-1 enum shim_fd_class, 2-3 style, 4 AF_INET6, 5 listening */
+#define CLS_MASK   3u
+#define STYLE_SHIFT 2
+#define V6_BIT     (1u << 4)
+#define LISTEN_BIT (1u << 5)
+
+struct entry {
+	_Atomic uint32_t cls;
+	_Atomic uint32_t endpoint_id;
+	struct shim_fd_rx rx;
+};
+
+static struct entry *_Atomic pages[TOP_PAGES];
+
+static struct entry *entry_of(int fd, int create)
+{
+	unsigned int top, idx;
+	struct entry *page;
+
+	if (fd < 0)
+		return NULL;
+	top = (unsigned int)fd / PAGE_FDS;
+	idx = (unsigned int)fd % PAGE_FDS;
+	if (top >= TOP_PAGES)
+		return NULL;
+	page = atomic_load_explicit(&pages[top], memory_order_acquire);
+	if (!page && create) {
+		struct entry *fresh = mmap(NULL, PAGE_FDS * sizeof(struct entry),
+		                           PROT_READ | PROT_WRITE,
+		                           MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		struct entry *expected = NULL;
+
+		if (fresh == MAP_FAILED)
+			return NULL;
+		/* zeroed memory is UNKNOWN and an initialised pthread mutex */
+		if (atomic_compare_exchange_strong(&pages[top], &expected, fresh))
+			page = fresh;
+		else {
+			munmap(fresh, PAGE_FDS * sizeof(struct entry));
+			page = expected;
+		}
+	}
+	return page ? &page[idx] : NULL;
+}
+
+static uint32_t encode(const struct shim_sock *s)
+{
+	return SHIM_FD_OURS | ((uint32_t)s->style << STYLE_SHIFT)
+	       | (s->family == AF_INET6 ? V6_BIT : 0) | (s->listening ? LISTEN_BIT : 0);
+}
+
+static void decode(uint32_t cls, uint32_t id, struct shim_sock *s)
+{
+	s->style = (int)((cls >> STYLE_SHIFT) & 3u);
+	s->family = (cls & V6_BIT) ? AF_INET6 : AF_INET;
+	s->listening = !!(cls & LISTEN_BIT);
+	s->endpoint_id = id;
+}
+
+static int parse_uint(const char **p, const char *end, int base, unsigned long *out)
+{
+	char buf[24];
+	size_t n = 0;
+	char *stop;
+
+	while (*p + n < end && (*p)[n] != '/' && n < sizeof buf - 1) {
+		buf[n] = (*p)[n];
+		n++;
+	}
+	if (n == 0 || (*p + n < end && (*p)[n] != '/'))
+		return -1;
+	buf[n] = 0;
+	*out = strtoul(buf, &stop, base);
+	if (*stop)
+		return -1;
+	*p += n + (*p + n < end);
+	return 0;
+}
+
+int shim_parse_ep_name(const char *name, size_t len, struct shim_sock *s)
+{
+	const size_t plen = sizeof SHIM_EP_PREFIX - 1;
+	const char *p = name + plen, *end = name + len;
+	unsigned long instance, id, family, style;
+
+	while (end > p && end[-1] == 0)  /* tolerate a NUL-padded name */
+		end--;
+	if (len < plen || memcmp(name, SHIM_EP_PREFIX, plen) != 0)
+		return 0;
+	if (parse_uint(&p, end, 16, &instance) || parse_uint(&p, end, 10, &id)
+	    || parse_uint(&p, end, 10, &family) || parse_uint(&p, end, 10, &style)
+	    || p != end)
+		return 0;
+	if ((family != AF_INET && family != AF_INET6)
+	    || (style != SHIM_STYLE_ONE_TO_ONE && style != SHIM_STYLE_ONE_TO_MANY))
+		return 0;
+	s->family = (int)family;
+	s->style = (int)style;
+	s->endpoint_id = (uint32_t)id;
+	s->listening = 0;
+	return 1;
+}
+
+/* Ask the kernel.  Returns the class, or UNKNOWN if fd is not open. */
+static uint32_t resolve(int fd, struct shim_sock *s)
+{
+	struct sockaddr_un un;
+	socklen_t len = sizeof un;
+	int saved = errno;
+
+	memset(&un, 0, sizeof un);
+	if (REAL(getsockname)(fd, (struct sockaddr *)&un, &len) < 0) {
+		int err = errno;
+
+		errno = saved;
+		return err == EBADF ? SHIM_FD_UNKNOWN : SHIM_FD_NOT_OURS;
+	}
+	if (un.sun_family != AF_UNIX || len <= offsetof(struct sockaddr_un, sun_path) + 1
+	    || un.sun_path[0] != 0)
+		return SHIM_FD_NOT_OURS;
+	if (!shim_parse_ep_name(un.sun_path + 1,
+	                        len - offsetof(struct sockaddr_un, sun_path) - 1, s))
+		return SHIM_FD_NOT_OURS;
+	return encode(s);
+}
+
+int shim_fd_get(int fd, struct shim_sock *s)
+{
+	struct entry *e = entry_of(fd, 1);
+	uint32_t cls;
+
+	if (fd < 0)
+		return 0;
+	if (e) {
+		cls = atomic_load_explicit(&e->cls, memory_order_acquire);
+		if ((cls & CLS_MASK) == SHIM_FD_NOT_OURS)
+			return 0;
+		if ((cls & CLS_MASK) == SHIM_FD_OURS) {
+			decode(cls, atomic_load_explicit(&e->endpoint_id, memory_order_relaxed), s);
+			return 1;
+		}
+	}
+	cls = resolve(fd, s);
+	if (e && cls != SHIM_FD_UNKNOWN) {
+		if ((cls & CLS_MASK) == SHIM_FD_OURS)
+			atomic_store_explicit(&e->endpoint_id, s->endpoint_id, memory_order_relaxed);
+		atomic_store_explicit(&e->cls, cls, memory_order_release);
+	}
+	return (cls & CLS_MASK) == SHIM_FD_OURS;
+}
+
+void shim_fd_set_ours(int fd, const struct shim_sock *s)
+{
+	struct entry *e = entry_of(fd, 1);
+
+	if (!e)
+		return;
+	atomic_store_explicit(&e->endpoint_id, s->endpoint_id, memory_order_relaxed);
+	atomic_store_explicit(&e->cls, encode(s), memory_order_release);
+}
+
+void shim_fd_set_listening(int fd)
+{
+	struct entry *e = entry_of(fd, 0);
+
+	if (e && (atomic_load(&e->cls) & CLS_MASK) == SHIM_FD_OURS)
+		atomic_fetch_or(&e->cls, LISTEN_BIT);
+}
+
+void shim_fd_copy(int from, int to)
+{
+	struct entry *src = entry_of(from, 0), *dst = entry_of(to, 1);
+	uint32_t cls = src ? atomic_load(&src->cls) : SHIM_FD_UNKNOWN;
+
+	if (!dst)
+		return;
+	shim_fd_forget(to);
+	if (src) {
+		atomic_store(&dst->endpoint_id, atomic_load(&src->endpoint_id));
+		atomic_store(&dst->cls, cls);
+	}
+}
+
+void shim_fd_forget(int fd)
+{
+	struct entry *e = entry_of(fd, 0);
+	struct shim_rest *rest;
+
+	if (!e)
+		return;
+	atomic_store_explicit(&e->cls, SHIM_FD_UNKNOWN, memory_order_release);
+	if (!e->rx.rest)
+		return;
+	pthread_mutex_lock(&e->rx.lock);
+	rest = e->rx.rest;
+	e->rx.rest = NULL;
+	pthread_mutex_unlock(&e->rx.lock);
+	shim_rest_free(rest);
+}
+
+void shim_fd_forget_range(unsigned int first, unsigned int last)
+{
+	unsigned int top;
+
+	for (top = first / PAGE_FDS; top < TOP_PAGES && top <= last / PAGE_FDS; top++) {
+		unsigned int fd = top * PAGE_FDS, end = fd + PAGE_FDS - 1;
+
+		if (!atomic_load(&pages[top]))
+			continue;
+		if (fd < first)
+			fd = first;
+		if (end > last)
+			end = last;
+		for (; fd <= end; fd++)
+			shim_fd_forget((int)fd);
+	}
+}
+
+struct shim_fd_rx *shim_fd_rx(int fd)
+{
+	struct entry *e = entry_of(fd, 1);
+
+	return e ? &e->rx : NULL;
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: MIT */
+/* The send and receive families: every call funnels into shim_send() or
+ * shim_recv(); other descriptors go straight to libc. */
+#define _GNU_SOURCE
+#include "lib/shim.h"
+
+#include <string.h>
+#include <time.h>
+#include <sys/syscall.h>
+
+extern void __chk_fail(void) __attribute__((noreturn));
+
+/* Descriptors that arrive with SCM_RIGHTS on other sockets may reuse
+ * numbers whose cached class is stale. */
+static void forget_passed(const struct msghdr *m)
+{
+	struct cmsghdr *c;
+
+	if (!m->msg_control || m->msg_controllen < sizeof(struct cmsghdr))
+		return;
+	for (c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR((struct msghdr *)m, c)) {
+		size_t i, n;
+
+		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+			continue;
+		n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		for (i = 0; i < n; i++) {
+			int fd;
+
+			memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof fd);
+			shim_fd_forget(fd);
+		}
+	}
+}
+
+static ssize_t send_buf(int fd, const struct shim_sock *s, const void *buf, size_t len,
+                        int flags, const struct sockaddr *addr, socklen_t alen)
+{
+	struct iovec iov = { (void *)buf, len };
+	struct msghdr m = { .msg_name = (void *)addr, .msg_namelen = alen,
+	                    .msg_iov = &iov, .msg_iovlen = 1 };
+
+	return shim_send(fd, s, &m, flags);
+}
+
+static ssize_t recv_buf(int fd, const struct shim_sock *s, void *buf, size_t len, int flags,
+                        struct sockaddr *addr, socklen_t *alen)
+{
+	struct iovec iov = { buf, len };
+	struct msghdr m = { .msg_name = addr, .msg_namelen = alen ? *alen : 0,
+	                    .msg_iov = &iov, .msg_iovlen = 1 };
+	ssize_t r;
+
+	if (!addr)
+		m.msg_namelen = 0;
+	r = shim_recv(fd, s, &m, flags);
+	if (r >= 0 && addr && alen)
+		*alen = m.msg_namelen;
+	return r;
+}
+
+SHIM_EXPORT ssize_t send(int fd, const void *buf, size_t len, int flags)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(send)(fd, buf, len, flags);
+	return send_buf(fd, &s, buf, len, flags, NULL, 0);
+}
+
+SHIM_EXPORT ssize_t sendto(int fd, const void *buf, size_t len, int flags,
+                           const struct sockaddr *addr, socklen_t alen)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(sendto)(fd, buf, len, flags, addr, alen);
+	return send_buf(fd, &s, buf, len, flags, addr, alen);
+}
+
+SHIM_EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(sendmsg)(fd, msg, flags);
+	return shim_send(fd, &s, msg, flags);
+}
+
+SHIM_EXPORT int sendmmsg(int fd, struct mmsghdr *vec, unsigned int vlen, int flags)
+{
+	struct shim_sock s;
+	unsigned int i;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(sendmmsg)(fd, vec, vlen, flags);
+	for (i = 0; i < vlen; i++) {
+		ssize_t r = shim_send(fd, &s, &vec[i].msg_hdr, flags);
+
+		if (r < 0)
+			return i ? (int)i : -1;
+		vec[i].msg_len = (unsigned int)r;
+	}
+	return (int)i;
+}
+
+SHIM_EXPORT ssize_t write(int fd, const void *buf, size_t len)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(write)(fd, buf, len);
+	return send_buf(fd, &s, buf, len, 0, NULL, 0);
+}
+
+SHIM_EXPORT ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
+{
+	struct shim_sock s;
+	struct msghdr m = { .msg_iov = (struct iovec *)iov };
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(writev)(fd, iov, iovcnt);
+	if (iovcnt < 0)
+		return shim_fail(EINVAL);
+	m.msg_iovlen = (size_t)iovcnt;
+	return shim_send(fd, &s, &m, 0);
+}
+
+SHIM_EXPORT ssize_t recv(int fd, void *buf, size_t len, int flags)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(recv)(fd, buf, len, flags);
+	return recv_buf(fd, &s, buf, len, flags, NULL, NULL);
+}
+
+SHIM_EXPORT ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
+                             struct sockaddr *addr, socklen_t *alen)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(recvfrom)(fd, buf, len, flags, addr, alen);
+	return recv_buf(fd, &s, buf, len, flags, addr, alen);
+}
+
+SHIM_EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
+{
+	struct shim_sock s;
+	ssize_t r;
+
+	if (!shim_fd_get(fd, &s)) {
+		r = REAL(recvmsg)(fd, msg, flags);
+		if (r >= 0)
+			forget_passed(msg);
+		return r;
+	}
+	return shim_recv(fd, &s, msg, flags);
+}
+
+static long elapsed_ns(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000000000L + (now.tv_nsec - since->tv_nsec);
+}
+
+SHIM_EXPORT int recvmmsg(int fd, struct mmsghdr *vec, unsigned int vlen, int flags,
+                         struct timespec *timeout)
+{
+	struct shim_sock s;
+	struct timespec start;
+	unsigned int i;
+
+	if (!shim_fd_get(fd, &s)) {
+		int r = REAL(recvmmsg)(fd, vec, vlen, flags, timeout);
+
+		for (i = 0; r > 0 && i < (unsigned int)r; i++)
+			forget_passed(&vec[i].msg_hdr);
+		return r;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (i = 0; i < vlen; i++) {
+		int f = flags & ~MSG_WAITFORONE;
+		ssize_t r;
+
+		if (i && (flags & MSG_WAITFORONE))
+			f |= MSG_DONTWAIT;
+		r = shim_recv(fd, &s, &vec[i].msg_hdr, f);
+		if (r < 0)
+			return i ? (int)i : -1;
+		vec[i].msg_len = (unsigned int)r;
+		if (timeout && elapsed_ns(&start) >= timeout->tv_sec * 1000000000L + timeout->tv_nsec)
+			return (int)i + 1;
+	}
+	return (int)i;
+}
+
+SHIM_EXPORT ssize_t read(int fd, void *buf, size_t len)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(read)(fd, buf, len);
+	return recv_buf(fd, &s, buf, len, 0, NULL, NULL);
+}
+
+SHIM_EXPORT ssize_t readv(int fd, const struct iovec *iov, int iovcnt)
+{
+	struct shim_sock s;
+	struct msghdr m = { .msg_iov = (struct iovec *)iov };
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(readv)(fd, iov, iovcnt);
+	if (iovcnt < 0)
+		return shim_fail(EINVAL);
+	m.msg_iovlen = (size_t)iovcnt;
+	return shim_recv(fd, &s, &m, 0);
+}
+
+SHIM_EXPORT ssize_t __read_chk(int fd, void *buf, size_t len, size_t buflen)
+{
+	struct shim_sock s;
+
+	if (len > buflen)
+		__chk_fail();
+	if (!shim_fd_get(fd, &s))
+		return REAL(__read_chk)(fd, buf, len, buflen);
+	return recv_buf(fd, &s, buf, len, 0, NULL, NULL);
+}
+
+SHIM_EXPORT ssize_t __recv_chk(int fd, void *buf, size_t len, size_t buflen, int flags)
+{
+	struct shim_sock s;
+
+	if (len > buflen)
+		__chk_fail();
+	if (!shim_fd_get(fd, &s))
+		return REAL(__recv_chk)(fd, buf, len, buflen, flags);
+	return recv_buf(fd, &s, buf, len, flags, NULL, NULL);
+}
+
+SHIM_EXPORT ssize_t __recvfrom_chk(int fd, void *buf, size_t len, size_t buflen, int flags,
+                                   struct sockaddr *addr, socklen_t *alen)
+{
+	struct shim_sock s;
+
+	if (len > buflen)
+		__chk_fail();
+	if (!shim_fd_get(fd, &s))
+		return REAL(__recvfrom_chk)(fd, buf, len, buflen, flags, addr, alen);
+	return recv_buf(fd, &s, buf, len, flags, addr, alen);
+}

@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The one receive path behind recv, recvfrom, recvmsg, recvmmsg, read,
+ * readv and the _chk variants (design.md "Receiving").  One recvmsg takes
+ * one record into [header+msginfo, caller's iovecs, per-thread spill]; what
+ * overflows the caller's buffer stays with the descriptor in this process
+ * and is served first by the next read.  Non-blocking steps run under the
+ * descriptor's mutex; blocking waits happen outside it, in the kernel.
+ */
+#define _GNU_SOURCE
+#include "lib/shim.h"
+#include "wire/wire.h"
+#include "personality/personality.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+#define SPILL_CAP SHIM_DATA_MAX
+/* caller iovecs one recvmsg fills directly; more go through the spill */
+#define RECV_SLICES 256
+
+enum rest_kind {
+	REST_DATA,    /* payload bytes of a message; eor: they end it */
+	REST_NOTIFY,  /* a converted Linux notification */
+	REST_RECORD,  /* a whole record not looked at yet */
+};
+
+struct shim_rest {
+	uint8_t *buf;
+	size_t off, len;
+	int kind;
+	int eor;
+	struct shim_msginfo info;
+};
+
+struct record_head {
+	struct shim_hdr hdr;
+	struct shim_msginfo info;
+};
+
+/* What one call delivers, besides the bytes. */
+struct result {
+	size_t filled;
+	int eor;
+	int notification;
+	int have_info;
+	struct shim_msginfo info;
+};
+
+static pthread_key_t spill_key;
+static pthread_once_t spill_once = PTHREAD_ONCE_INIT;
+static __thread uint8_t *spill;
+static struct shim_fd_rx fallback_rx = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static void spill_key_init(void)
+{
+	pthread_key_create(&spill_key, free);
+}
+
+static uint8_t *spill_buffer(void)
+{
+	if (!spill) {
+		pthread_once(&spill_once, spill_key_init);
+		spill = malloc(SPILL_CAP);
+		if (spill)
+			pthread_setspecific(spill_key, spill);
+	}
+	return spill;
+}
+
+/* The remainder takes the thread's spill buffer; the thread makes a new one. */
+static uint8_t *spill_take(void)
+{
+	uint8_t *b = spill;
+
+	spill = NULL;
+	pthread_setspecific(spill_key, NULL);
+	return b;
+}
+
+void shim_rest_free(struct shim_rest *r)
+{
+	if (!r)
+		return;
+	free(r->buf);
+	free(r);
+}
+
+static size_t iov_total(const struct iovec *iov, size_t cnt)
+{
+	size_t t = 0, i;
+
+	for (i = 0; i < cnt; i++)
+		t += iov[i].iov_len;
+	return t;
+}
+
+/* Copy bytes into the caller's iovecs at offset `at`; returns bytes copied. */
+static size_t iov_put(const struct iovec *iov, size_t cnt, size_t at, const void *src, size_t len)
+{
+	size_t done = 0, i;
+
+	for (i = 0; i < cnt && done < len; i++) {
+		size_t take;
+
+		if (at >= iov[i].iov_len) {
+			at -= iov[i].iov_len;
+			continue;
+		}
+		take = iov[i].iov_len - at;
+		if (take > len - done)
+			take = len - done;
+		memcpy((char *)iov[i].iov_base + at, (const char *)src + done, take);
+		done += take;
+		at = 0;
+	}
+	return done;
+}
+
+static size_t iov_get(const struct iovec *iov, size_t cnt, size_t at, void *dst, size_t len)
+{
+	size_t done = 0, i;
+
+	for (i = 0; i < cnt && done < len; i++) {
+		size_t take;
+
+		if (at >= iov[i].iov_len) {
+			at -= iov[i].iov_len;
+			continue;
+		}
+		take = iov[i].iov_len - at;
+		if (take > len - done)
+			take = len - done;
+		memcpy((char *)dst + done, (const char *)iov[i].iov_base + at, take);
+		done += take;
+		at = 0;
+	}
+	return done;
+}
+
+/* The caller's iovecs from offset `at`, as at most `max` entries. */
+static size_t iov_from(const struct iovec *iov, size_t cnt, size_t at, struct iovec *out, size_t max)
+{
+	size_t n = 0, i;
+
+	for (i = 0; i < cnt && n < max; i++) {
+		if (at >= iov[i].iov_len) {
+			at -= iov[i].iov_len;
+			continue;
+		}
+		out[n].iov_base = (char *)iov[i].iov_base + at;
+		out[n].iov_len = iov[i].iov_len - at;
+		n++;
+		at = 0;
+	}
+	return n;
+}
+
+static struct shim_rest *rest_new(uint8_t *buf, size_t len, int kind)
+{
+	struct shim_rest *r = calloc(1, sizeof *r);
+
+	if (!r) {
+		free(buf);
+		return NULL;
+	}
+	r->buf = buf;
+	r->len = len;
+	r->kind = kind;
+	return r;
+}
+
+static void close_passed(struct msghdr *m)
+{
+	struct cmsghdr *c;
+
+	for (c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR(m, c)) {
+		size_t i, n;
+
+		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+			continue;
+		n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		for (i = 0; i < n; i++) {
+			int fd;
+
+			memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof fd);
+			syscall(SYS_close, fd);
+		}
+	}
+}
+
+/*
+ * Turn a whole non-DATA record into what the caller sees: 1 = skip it,
+ * 0 = *rest now holds a REST_NOTIFY, <0 = fail the read with that errno.
+ * Takes ownership of rec.
+ */
+static int convert_record(uint8_t *rec, size_t n, struct shim_rest **rest)
+{
+	struct shim_hdr h;
+	const uint8_t *body = rec + sizeof h;
+	size_t blen = n - sizeof h;
+	int r = 1;
+
+	*rest = NULL;
+	memcpy(&h, rec, sizeof h);
+	if (shim_body_check(h.type, body, blen) < 0) {
+		free(rec);
+		return 1;
+	}
+	if (h.type == SHIM_ERROR) {
+		struct shim_error e;
+
+		memcpy(&e, body, sizeof e);
+		r = e.error > 0 ? -e.error : 1;
+	} else if (h.type == SHIM_NOTIFY) {
+		struct shim_notify nt;
+		size_t cap;
+		uint8_t *out;
+		ssize_t len;
+
+		memcpy(&nt, body, sizeof nt);
+		cap = pers_notification_max(nt.len);
+		out = malloc(cap);
+		len = out ? pers_build_notification(&nt, body + sizeof nt, out, cap) : -ENOMEM;
+		if (len < 0) {
+			free(out);
+			r = len == -ENOMEM ? -ENOMEM : 1;  /* a kind Linux has no layout for */
+		} else {
+			*rest = rest_new(out, (size_t)len, REST_NOTIFY);
+			if (!*rest)
+				r = -ENOMEM;
+			else {
+				(*rest)->eor = 1;
+				(*rest)->info.assoc_id = nt.assoc_id;
+				(*rest)->info.addr = nt.addr;
+				r = 0;
+			}
+		}
+	}
+	free(rec);
+	return r;
+}
+
+/* Serve from the remainder.  Returns 1 to go on reading records, 0 when
+ * the call is complete, <0 to fail. */
+static int serve_rest(struct shim_fd_rx *rx, const struct msghdr *msg, int peek,
+                      struct result *res)
+{
+	for (;;) {
+		struct shim_rest *r = rx->rest;
+		size_t got;
+
+		if (!r)
+			return 1;
+		if (r->kind == REST_RECORD) {
+			struct shim_rest *conv;
+			int c;
+
+			if (res->filled)
+				return 0;  /* another unit: the next call's */
+			rx->rest = NULL;
+			c = convert_record(r->buf, r->len, &conv);
+			r->buf = NULL;
+			shim_rest_free(r);
+			if (c < 0)
+				return c;
+			rx->rest = conv;
+			continue;
+		}
+		if (res->filled && r->kind == REST_NOTIFY)
+			return 0;
+		got = iov_put(msg->msg_iov, msg->msg_iovlen, res->filled, r->buf + r->off,
+		              r->len - r->off);
+		if (!res->have_info) {
+			res->info = r->info;
+			res->have_info = 1;
+		}
+		res->notification = r->kind == REST_NOTIFY;
+		res->filled += got;
+		if (r->off + got < r->len) {
+			if (!peek)
+				r->off += got;
+			return 0;
+		}
+		res->eor = r->eor;
+		if (!peek) {
+			rx->rest = NULL;
+			shim_rest_free(r);
+		}
+		return (res->eor || peek || res->notification) ? 0 : 1;
+	}
+}
+
+/* One record, non-blocking.  direct: scatter the payload into the caller's
+ * buffer (else everything goes to the remainder).  Returns 1 to go on,
+ * 0 when complete, <0 to fail (-EAGAIN: nothing there). */
+static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, int direct,
+                       struct result *res)
+{
+	struct record_head head;
+	struct iovec iov[2 + RECV_SLICES];
+	union {
+		char buf[CMSG_SPACE(4 * sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	struct msghdr m = { .msg_iov = iov, .msg_control = ctl.buf, .msg_controllen = sizeof ctl };
+	uint8_t *sp = spill_buffer();
+	size_t cnt = 0, in_caller = 0, space, n, payload;
+	long r;
+
+	if (!sp)
+		return -ENOMEM;
+	space = direct ? iov_total(msg->msg_iov, msg->msg_iovlen) - res->filled : 0;
+	iov[cnt].iov_base = &head;
+	iov[cnt++].iov_len = sizeof head;
+	if (space)
+		cnt += iov_from(msg->msg_iov, msg->msg_iovlen, res->filled, iov + cnt, RECV_SLICES);
+	iov[cnt].iov_base = sp;
+	iov[cnt++].iov_len = SPILL_CAP;
+	m.msg_iovlen = cnt;
+	r = syscall(SYS_recvmsg, fd, &m, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+	if (r < 0)
+		return -errno;
+	close_passed(&m);
+	if (r == 0)
+		return 0;  /* EOF: what we have, or 0 */
+	n = (size_t)r;
+	if ((m.msg_flags & MSG_TRUNC) || n < sizeof head.hdr
+	    || head.hdr.magic != SHIM_MAGIC || head.hdr.version != SHIM_VERSION || head.hdr.len != n)
+		return 1;  /* not a record we can read: dropped */
+	if (space) {
+		/* how much of the record beyond the head landed in the caller's buffer */
+		size_t beyond = n > sizeof head ? n - sizeof head : 0;
+
+		in_caller = beyond < space ? beyond : space;
+	}
+	if (head.hdr.type == SHIM_DATA) {
+		if (n < sizeof head)
+			return 1;
+		payload = n - sizeof head;
+		if (!res->have_info) {
+			res->info = head.info;
+			res->have_info = 1;
+		}
+		res->filled += in_caller;
+		if (payload > in_caller) {
+			struct shim_rest *rest = rest_new(spill_take(), payload - in_caller, REST_DATA);
+
+			if (!rest)
+				return -ENOMEM;
+			rest->eor = !!(head.info.flags & SHIM_MSG_EOR);
+			rest->info = head.info;
+			rx->rest = rest;
+			return direct ? 0 : 1;
+		}
+		if (head.info.flags & SHIM_MSG_EOR) {
+			res->eor = 1;
+			return 0;
+		}
+		return res->filled < iov_total(msg->msg_iov, msg->msg_iovlen) ? 1 : 0;
+	} else {
+		/* gather the record whole: head part, caller part, spill part */
+		uint8_t *rec = malloc(n);
+		size_t head_part = n < sizeof head ? n : sizeof head, spill_part;
+		struct shim_rest *rest;
+
+		if (!rec)
+			return -ENOMEM;
+		memcpy(rec, &head, head_part);
+		iov_get(msg->msg_iov, msg->msg_iovlen, res->filled, rec + head_part, in_caller);
+		spill_part = n - head_part - in_caller;
+		memcpy(rec + head_part + in_caller, sp, spill_part);
+		rest = rest_new(rec, n, REST_RECORD);
+		if (!rest)
+			return -ENOMEM;
+		rx->rest = rest;
+		return 1;
+	}
+}
+
+/* Everything that can be done without waiting.  Returns 0 when the call is
+ * complete (res says what it got), <0 to fail (-EAGAIN: wait and retry). */
+static int take_available(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, int peek,
+                          struct result *res)
+{
+	for (;;) {
+		int r = serve_rest(rx, msg, peek, res);
+
+		if (r <= 0)
+			return r;
+		if (peek && res->filled)
+			return 0;
+		/* a peek pulls the record into the remainder and serves it from there */
+		r = take_record(fd, rx, msg, !peek, res);
+		if (r == -EAGAIN && res->filled)
+			return 0;  /* partial delivery: the rest is not here yet */
+		if (r < 0 && res->filled)
+			return 0;
+		if (r <= 0)
+			return r;
+	}
+}
+
+/* Block in the kernel until a record (or EOF) is there: a zero-byte peek
+ * honours SO_RCVTIMEO, signals and SA_RESTART exactly as a read would. */
+static int wait_readable(int fd)
+{
+	struct msghdr m = { 0 };
+
+	if (syscall(SYS_recvmsg, fd, &m, MSG_PEEK) < 0)
+		return -errno;
+	return 0;
+}
+
+ssize_t shim_next_record(int fd, void *buf, size_t cap, int *recv_fd, int recv_flags,
+                         int nonblock)
+{
+	for (;;) {
+		ssize_t n = shim_recv_record(fd, buf, cap, recv_fd, recv_flags | MSG_DONTWAIT);
+		int w;
+
+		if (n != -EAGAIN || nonblock)
+			return n;
+		w = wait_readable(fd);
+		if (w < 0)
+			return w;
+	}
+}
+
+ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int flags)
+{
+	struct shim_fd_rx *rx = shim_fd_rx(fd);
+	int nonblock = (flags & MSG_DONTWAIT) || shim_fd_nonblocking(fd);
+	int peek = !!(flags & MSG_PEEK), r, truncated = 0;
+	struct result res;
+
+	if (!msg || (msg->msg_iovlen && !msg->msg_iov))
+		return shim_fail(EFAULT);
+	if (msg->msg_iovlen > IOV_MAX)
+		return shim_fail(EMSGSIZE);
+	if (s->style == SHIM_STYLE_ONE_TO_ONE && s->listening)
+		return shim_fail(ENOTCONN);
+	if (!rx)
+		rx = &fallback_rx;
+	for (;;) {
+		memset(&res, 0, sizeof res);
+		pthread_mutex_lock(&rx->lock);
+		r = take_available(fd, rx, msg, peek, &res);
+		pthread_mutex_unlock(&rx->lock);
+		if (r != -EAGAIN || nonblock)
+			break;
+		r = wait_readable(fd);
+		if (r < 0)
+			break;
+	}
+	if (r < 0)
+		return shim_fail(-r);
+	msg->msg_flags = (res.eor ? MSG_EOR : 0) | (res.notification ? PERS_MSG_NOTIFICATION : 0);
+	if (msg->msg_name) {
+		if (res.have_info && res.info.addr.family)
+			shim_fill_sockaddr(&res.info.addr, s->family, msg->msg_name, &msg->msg_namelen);
+		else
+			msg->msg_namelen = 0;
+	}
+	if (msg->msg_control || msg->msg_controllen) {
+		msg->msg_controllen = res.have_info
+			? pers_build_recv_cmsgs(&res.info, res.notification, msg->msg_control,
+			                        msg->msg_controllen, &truncated)
+			: 0;
+		if (truncated)
+			msg->msg_flags |= MSG_CTRUNC;
+	}
+	return (ssize_t)res.filled;
+}

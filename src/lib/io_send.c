@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The one send path behind send, sendto, sendmsg, sendmmsg, write, writev:
+ * a message goes as SHIM_DATA records of at most SHIM_DATA_CHUNK bytes,
+ * gathered straight from the caller's iovecs, one token per thread,
+ * SHIM_MSG_EOR on the last.  Linux never takes part of a message, so a
+ * sender that cannot go on half way cancels what it wrote.
+ */
+#define _GNU_SOURCE
+#include "lib/shim.h"
+#include "wire/wire.h"
+#include "personality/personality.h"
+
+#include <limits.h>
+#include <poll.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+#define MAX_SLICES 1000  /* iovecs per record besides the header */
+
+struct record_head {
+	struct shim_hdr hdr;
+	struct shim_msginfo info;
+};
+
+static ssize_t raw_sendmsg(int fd, struct iovec *iov, size_t cnt, int flags)
+{
+	struct msghdr m = { .msg_iov = iov, .msg_iovlen = cnt };
+	long r = syscall(SYS_sendmsg, fd, &m, flags);
+
+	return r < 0 ? -errno : r;
+}
+
+/* Take up to `want` bytes starting at (*idx, *off) of the caller's iovecs. */
+static size_t slice(const struct iovec *src, size_t srccnt, size_t *idx, size_t *off,
+                    size_t want, struct iovec *out, size_t *outcnt)
+{
+	size_t got = 0;
+
+	*outcnt = 0;
+	while (got < want && *idx < srccnt && *outcnt < MAX_SLICES) {
+		size_t avail = src[*idx].iov_len - *off, take = want - got;
+
+		if (take > avail)
+			take = avail;
+		if (take) {
+			out[*outcnt].iov_base = (char *)src[*idx].iov_base + *off;
+			out[*outcnt].iov_len = take;
+			(*outcnt)++;
+			got += take;
+			*off += take;
+		}
+		if (*off == src[*idx].iov_len) {
+			(*idx)++;
+			*off = 0;
+		}
+	}
+	return got;
+}
+
+/* Tell the daemon to drop this token's partial message.  It must get
+ * through, so wait a little for room if the channel is full. */
+static void send_cancel(int fd, const struct record_head *base)
+{
+	struct record_head h = *base;
+	struct iovec iov = { &h, sizeof h };
+	int tries;
+
+	h.info.flags = SHIM_MSG_CANCEL | SHIM_MSG_EOR;
+	shim_hdr_init(&h.hdr, SHIM_DATA, sizeof h, 0);
+	for (tries = 0; tries < 50; tries++) {
+		struct pollfd p = { .fd = fd, .events = POLLOUT };
+		ssize_t r = raw_sendmsg(fd, &iov, 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+
+		if (r != -EAGAIN)
+			return;
+		syscall(SYS_poll, &p, 1, 100);
+	}
+}
+
+static int sndbuf_of(int fd)
+{
+	int v = 0;
+	socklen_t l = sizeof v;
+
+	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_SNDBUF, &v, &l) < 0 || v <= 0)
+		return 212992;
+	return v;
+}
+
+ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, int flags)
+{
+	struct pers_send_params p;
+	struct record_head head;
+	struct iovec iov[1 + MAX_SLICES];
+	size_t total = 0, sent = 0, idx = 0, off = 0, chunk, i;
+	int sndbuf, r, sflags = flags & (MSG_DONTWAIT | MSG_NOSIGNAL);
+
+	if (!msg || (msg->msg_iovlen && !msg->msg_iov))
+		return shim_fail(EFAULT);
+	if (msg->msg_iovlen > IOV_MAX)
+		return shim_fail(EMSGSIZE);
+	for (i = 0; i < msg->msg_iovlen; i++) {
+		if (msg->msg_iov[i].iov_len > SSIZE_MAX - total)
+			return shim_fail(EINVAL);
+		total += msg->msg_iov[i].iov_len;
+	}
+	r = pers_parse_send_cmsgs(msg->msg_control, msg->msg_controllen, &p);
+	if (r < 0)
+		return shim_fail(-r);
+	if (msg->msg_name && msg->msg_namelen && s->style == SHIM_STYLE_ONE_TO_MANY) {
+		const struct sockaddr *sa = msg->msg_name;
+
+		if (msg->msg_namelen < (socklen_t)sizeof(struct sockaddr)
+		    || (sa->sa_family == AF_INET6 && s->family == AF_INET)
+		    || shim_addr_from_sockaddr(&p.info.addr, sa, msg->msg_namelen) < 0)
+			return shim_fail(EINVAL);
+		p.info.flags |= SHIM_MSG_HAS_ADDR;
+	}
+	if (p.has_init && (p.info.flags & SHIM_MSG_HAS_ADDR))
+		/* an implicit association takes these INIT parameters */
+		shim_setopt_raw(fd, SHIM_OPT_INITMSG, 0, &p.init, sizeof p.init);
+	sndbuf = sndbuf_of(fd);
+	if (total > (size_t)sndbuf)
+		return shim_fail(EMSGSIZE);
+	/* every record must also fit the AF_UNIX send buffer itself */
+	chunk = (size_t)sndbuf / 2 > sizeof head + 64 ? (size_t)sndbuf / 2 - sizeof head - 64 : 1;
+	if (chunk > SHIM_DATA_CHUNK)
+		chunk = SHIM_DATA_CHUNK;
+
+	head.info = p.info;
+	head.info.token = (uint64_t)getpid() << 32 | (uint32_t)syscall(SYS_gettid);
+	head.info.total_len = (uint32_t)total;
+	head.info.cmsgs = 0;
+	iov[0].iov_base = &head;
+	iov[0].iov_len = sizeof head;
+	do {
+		size_t cnt, got = slice(msg->msg_iov, msg->msg_iovlen, &idx, &off, chunk,
+		                        iov + 1, &cnt);
+		ssize_t n;
+
+		head.info.flags = p.info.flags & ~SHIM_MSG_EOR;
+		if (sent + got == total)
+			head.info.flags |= SHIM_MSG_EOR;
+		shim_hdr_init(&head.hdr, SHIM_DATA, (uint32_t)(sizeof head + got), 0);
+		n = raw_sendmsg(fd, iov, 1 + cnt, sflags);
+		if (n < 0) {
+			if (sent)
+				send_cancel(fd, &head);
+			return shim_fail((int)-n);
+		}
+		sent += got;
+	} while (sent < total);
+	return (ssize_t)total;
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal interfaces of libsctpshim.so. */
+#ifndef SCTPSHIM_LIB_SHIM_H
+#define SCTPSHIM_LIB_SHIM_H
+
+#include <errno.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <time.h>
+#include "sctpshim/proto.h"
+
+#define SHIM_EXPORT __attribute__((visibility("default")))
+
+#ifndef SHIM_ADDRS_SOCKNAME
+#define SHIM_ADDRS_SOCKNAME 3  /* being added to proto.h by the daemon side */
+#endif
+
+
+/* ---- real.c: libc's own functions ---------------------------------------- */
+
+#define SYM(ret, name, params) extern ret (*real_##name) params;
+#define SHIM_SYMBOLS
+#include "lib/symbols.h"
+#undef SYM
+#undef SHIM_SYMBOLS
+
+/* Bind every real_* pointer (idempotent, thread-safe, callable anywhere). */
+void shim_real_init(void);
+#define REAL(name) (shim_real_init(), real_##name)
+
+/* Forward a variadic fcntl/ioctl-style call (fd, int-or-ulong, one word). */
+int shim_ffi_forward(void *fn, int fd, unsigned long cmd, long arg, int cmd_is_ulong);
+
+/* ---- fdtable.c ----------------------------------------------------------- */
+
+enum shim_fd_class {
+	SHIM_FD_UNKNOWN = 0,
+	SHIM_FD_NOT_OURS = 1,
+	SHIM_FD_OURS = 2,
+};
+
+/* What the table caches about one of our descriptors. */
+struct shim_sock {
+	int family;          /* AF_INET / AF_INET6 */
+	int style;           /* enum shim_style */
+	uint32_t endpoint_id;
+	int listening;       /* cached "listen() succeeded" */
+};
+
+/* Per-descriptor receive state, kept in the table entry. */
+struct shim_rest;
+struct shim_fd_rx {
+	pthread_mutex_t lock;
+	struct shim_rest *rest;  /* in-process remainder (io_recv.c) */
+};
+
+/* Classify fd: returns 1 and fills *s if it is one of ours, 0 if not. */
+int shim_fd_get(int fd, struct shim_sock *s);
+void shim_fd_set_ours(int fd, const struct shim_sock *s);
+void shim_fd_set_listening(int fd);
+void shim_fd_copy(int from, int to);
+void shim_fd_forget(int fd);
+void shim_fd_forget_range(unsigned int first, unsigned int last);
+/* Receive state of fd (NULL if fd is out of the table's range). */
+struct shim_fd_rx *shim_fd_rx(int fd);
+/* Parse an abstract name of ours; 1 if it is one. */
+int shim_parse_ep_name(const char *name, size_t len, struct shim_sock *s);
+/* Free a remainder (io_recv.c). */
+void shim_rest_free(struct shim_rest *r);
+
+/* ---- control.c ----------------------------------------------------------- */
+
+/* One request/reply on the control channel.  body may be NULL.  pass_fd:
+ * the socket the request is about (-1: none).  reply: buffer for the reply
+ * body after struct shim_reply (may be NULL); *reply_len in/out.  recv_fd:
+ * receives a passed descriptor (may be NULL).  Returns 0, or -errno from the
+ * daemon's reply or from the channel (then EPROTONOSUPPORT-ish failures). */
+int shim_request(uint16_t type, const void *body, size_t body_len, int pass_fd,
+                 void *reply, size_t *reply_len, int *recv_fd, int recv_flags);
+/* Print "sctpshim: <text>" to stderr, once per distinct text start. */
+void shim_warn_once(const char *text);
+
+/* ---- spawn.c ------------------------------------------------------------- */
+
+/* Start the daemon and wait for its ready line.  Returns 0 when it is up,
+ * or -errno for socket() to fail with (message already printed). */
+int shim_spawn_daemon(void);
+
+/* ---- sockopt.c ------------------------------------------------------------ */
+
+int shim_getopt_u32(int fd, uint32_t opt, uint32_t assoc_id, uint32_t *v);
+int shim_setopt_raw(int fd, uint32_t opt, uint32_t assoc_id, const void *v, uint32_t len);
+
+/* ---- io_send.c / io_recv.c ------------------------------------------------ */
+
+ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, int flags);
+/* is_msg: a recvmsg-style call (flags and cmsgs are reported). */
+ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int flags);
+
+/* errno helpers */
+static inline int shim_fail(int err)
+{
+	errno = err;
+	return -1;
+}
+
+
+
+/* ---- socket.c helpers shared with the I/O paths ---------------------------- */
+
+/* Copy a shim_addr into a caller's sockaddr as Linux does (truncating to
+ * *len, reporting the full length); AF_INET6 sockets see IPv4 as mapped. */
+void shim_fill_sockaddr(const struct shim_addr *a, int sock_family,
+                        struct sockaddr *out, socklen_t *len);
+int shim_fd_nonblocking(int fd);
+/* Take the next record from a socket's channel, waiting as the socket's own
+ * blocking mode and SO_RCVTIMEO say (io_recv.c).  Returns its length or
+ * -errno; *recv_fd gets a passed descriptor or -1. */
+ssize_t shim_next_record(int fd, void *buf, size_t cap, int *recv_fd, int recv_flags,
+                         int nonblock);
+#endif

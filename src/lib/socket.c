@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: MIT */
+/* socket, bind, listen, accept, connect, shutdown, close, names. */
+#define _GNU_SOURCE
+#include "lib/shim.h"
+#include "wire/wire.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <string.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <sys/syscall.h>
+
+#define SOCK_TYPE_MASK 0xf
+
+/* A zero page to gather a connect fence from. */
+static const char zeros[65536];
+
+int shim_fd_nonblocking(int fd)
+{
+	long fl = syscall(SYS_fcntl, fd, F_GETFL);
+
+	return fl >= 0 && (fl & O_NONBLOCK);
+}
+
+void shim_fill_sockaddr(const struct shim_addr *a, int sock_family,
+                        struct sockaddr *out, socklen_t *len)
+{
+	struct sockaddr_storage ss;
+	socklen_t n;
+
+	if (!out || !len)
+		return;
+	if (sock_family == AF_INET6 && a->family == AF_INET) {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+
+		memset(&ss, 0, sizeof ss);
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons(a->port);
+		in6->sin6_addr.s6_addr[10] = 0xff;
+		in6->sin6_addr.s6_addr[11] = 0xff;
+		memcpy(&in6->sin6_addr.s6_addr[12], a->addr, 4);
+		n = sizeof *in6;
+	} else {
+		n = shim_addr_to_sockaddr(a, &ss);
+	}
+	memcpy(out, &ss, *len < n ? *len : n);
+	*len = n;
+}
+
+static int is_sctp_request(int domain, int type, int protocol, int *style)
+{
+	int base = type & SOCK_TYPE_MASK;
+
+	if (domain != AF_INET && domain != AF_INET6)
+		return 0;
+	if (type & ~(SOCK_TYPE_MASK | SOCK_NONBLOCK | SOCK_CLOEXEC))
+		return 0;  /* the kernel answers EINVAL */
+	/* As inet_create(): SEQPACKET's only (and so default) protocol is SCTP. */
+	if (base == SOCK_STREAM && protocol == IPPROTO_SCTP)
+		*style = SHIM_STYLE_ONE_TO_ONE;
+	else if (base == SOCK_SEQPACKET && (protocol == IPPROTO_SCTP || protocol == 0))
+		*style = SHIM_STYLE_ONE_TO_MANY;
+	else
+		return 0;
+	return 1;
+}
+
+SHIM_EXPORT int socket(int domain, int type, int protocol)
+{
+	struct shim_socket_req req = { .family = (uint32_t)domain };
+	struct shim_socket_reply rep = { 0 };
+	size_t rep_len = sizeof rep;
+	struct shim_sock s;
+	int style, fd, r;
+
+	if (!is_sctp_request(domain, type, protocol, &style)) {
+		fd = REAL(socket)(domain, type, protocol);
+		if (fd >= 0)
+			shim_fd_forget(fd);
+		return fd;
+	}
+	req.style = (uint32_t)style;
+	r = shim_request(SHIM_REQ_SOCKET, &req, sizeof req, -1, &rep, &rep_len, &fd,
+	                 (type & SOCK_CLOEXEC) ? MSG_CMSG_CLOEXEC : 0);
+	if (r == 0 && fd < 0)
+		r = -EPROTO;
+	if (r < 0) {
+		if (fd >= 0)
+			syscall(SYS_close, fd);
+		return shim_fail(-r);
+	}
+	if (type & SOCK_NONBLOCK)
+		syscall(SYS_fcntl, fd, F_SETFL, O_NONBLOCK | syscall(SYS_fcntl, fd, F_GETFL));
+	s.family = domain;
+	s.style = style;
+	s.endpoint_id = rep_len >= sizeof rep ? rep.endpoint_id : 0;
+	s.listening = 0;
+	shim_fd_set_ours(fd, &s);
+	return fd;
+}
+
+SHIM_EXPORT int socketpair(int domain, int type, int protocol, int sv[2])
+{
+	int r = REAL(socketpair)(domain, type, protocol, sv);
+
+	if (r == 0) {
+		shim_fd_forget(sv[0]);
+		shim_fd_forget(sv[1]);
+	}
+	return r;
+}
+
+/* Check a sockaddr the way sctp_sockaddr_af()/sctp_verify_addr() do. */
+static int sockaddr_for(const struct shim_sock *s, const struct sockaddr *addr,
+                        socklen_t len, struct shim_addr *out)
+{
+	if (!addr)
+		return -EFAULT;
+	if (len < (socklen_t)sizeof(struct sockaddr))
+		return -EINVAL;
+	if (addr->sa_family != AF_INET && addr->sa_family != AF_INET6)
+		return -EINVAL;
+	if (addr->sa_family == AF_INET6 && s->family == AF_INET)
+		return -EINVAL;
+	return shim_addr_from_sockaddr(out, addr, len) < 0 ? -EINVAL : 0;
+}
+
+static int addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_addr *a)
+{
+	struct {
+		struct shim_addrs_req req;
+		struct shim_addr addr;
+	} body = { .req = { .flags = flags, .count = 1 }, .addr = *a };
+
+	return shim_request(type, &body, sizeof body, fd, NULL, NULL, NULL, 0);
+}
+
+SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
+{
+	struct shim_addr a;
+	struct shim_sock s;
+	int r;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(bind)(fd, addr, len);
+	r = sockaddr_for(&s, addr, len, &a);
+	if (r == 0)
+		r = addrs_request(SHIM_REQ_BIND, fd, SHIM_BIND_ADD, &a);
+	return r < 0 ? shim_fail(-r) : 0;
+}
+
+SHIM_EXPORT int listen(int fd, int backlog)
+{
+	struct shim_listen_req req = { .backlog = backlog };
+	struct shim_sock s;
+	int r;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(listen)(fd, backlog);
+	r = shim_request(SHIM_REQ_LISTEN, &req, sizeof req, fd, NULL, NULL, NULL, 0);
+	if (r < 0)
+		return shim_fail(-r);
+	shim_fd_set_listening(fd);
+	return 0;
+}
+
+static int do_accept(int fd, const struct shim_sock *s, struct sockaddr *addr,
+                     socklen_t *len, int flags)
+{
+	union {
+		struct {
+			struct shim_hdr hdr;
+			union {
+				struct shim_accept acc;
+				struct shim_error err;
+			} u;
+		} rec;
+		char bytes[4096];
+	} *buf, stackbuf;
+	int nonblock = shim_fd_nonblocking(fd);
+
+	if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC))
+		return shim_fail(EINVAL);
+	if (s->style != SHIM_STYLE_ONE_TO_ONE)
+		return shim_fail(EOPNOTSUPP);
+	if (!s->listening) {
+		uint32_t on = 0;
+
+		if (shim_getopt_u32(fd, SHIM_OPT_ACCEPTCONN, 0, &on) < 0 || !on)
+			return shim_fail(EINVAL);
+		shim_fd_set_listening(fd);
+	}
+	buf = &stackbuf;
+	for (;;) {
+		int newfd;
+		ssize_t n = shim_next_record(fd, buf, sizeof *buf, &newfd,
+		                             (flags & SOCK_CLOEXEC) ? MSG_CMSG_CLOEXEC : 0,
+		                             nonblock);
+		struct shim_sock ns;
+
+		if (n == -EMSGSIZE)
+			continue;  /* not an accept record: dropped */
+		if (n < 0)
+			return shim_fail((int)-n);
+		if (n == 0)
+			return shim_fail(EINVAL);  /* the listener was torn down */
+		if (buf->rec.hdr.type == SHIM_ERROR
+		    && shim_body_check(SHIM_ERROR, &buf->rec.u, (size_t)n - sizeof buf->rec.hdr) == 0) {
+			if (newfd >= 0)
+				syscall(SYS_close, newfd);
+			return shim_fail(buf->rec.u.err.error > 0 ? buf->rec.u.err.error : EPROTO);
+		}
+		if (buf->rec.hdr.type != SHIM_ACCEPT || newfd < 0
+		    || shim_body_check(SHIM_ACCEPT, &buf->rec.u, (size_t)n - sizeof buf->rec.hdr)) {
+			if (newfd >= 0)
+				syscall(SYS_close, newfd);
+			continue;  /* nothing a listener's caller wants */
+		}
+		if (flags & SOCK_NONBLOCK)
+			syscall(SYS_fcntl, newfd, F_SETFL, O_NONBLOCK | syscall(SYS_fcntl, newfd, F_GETFL));
+		ns.family = s->family;
+		ns.style = SHIM_STYLE_ONE_TO_ONE;
+		ns.endpoint_id = buf->rec.u.acc.endpoint_id;
+		ns.listening = 0;
+		shim_fd_set_ours(newfd, &ns);
+		if (addr && len)
+			shim_fill_sockaddr(&buf->rec.u.acc.peer, s->family, addr, len);
+		return newfd;
+	}
+}
+
+SHIM_EXPORT int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
+{
+	struct shim_sock s;
+	int r;
+
+	if (!shim_fd_get(fd, &s)) {
+		r = REAL(accept4)(fd, addr, len, flags);
+		if (r >= 0)
+			shim_fd_forget(r);
+		return r;
+	}
+	return do_accept(fd, &s, addr, len, flags);
+}
+
+SHIM_EXPORT int accept(int fd, struct sockaddr *addr, socklen_t *len)
+{
+	struct shim_sock s;
+	int r;
+
+	if (!shim_fd_get(fd, &s)) {
+		r = REAL(accept)(fd, addr, len);
+		if (r >= 0)
+			shim_fd_forget(r);
+		return r;
+	}
+	return do_accept(fd, &s, addr, len, 0);
+}
+
+/* Make our end unwritable until the daemon drops this record: it does so
+ * when the association is up or failed, which is when POLLOUT must appear. */
+static int write_fence(int fd)
+{
+	struct iovec iov[1 + 64];
+	struct shim_hdr h;
+	int sndbuf = 0, cnt = 1;
+	socklen_t sl = sizeof sndbuf;
+	size_t want, left;
+
+	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, &sl) < 0 || sndbuf <= 0)
+		sndbuf = 212992;
+	want = (size_t)sndbuf / 4 + 1;
+	for (left = want; left && cnt < (int)(sizeof iov / sizeof iov[0]); cnt++) {
+		iov[cnt].iov_base = (void *)zeros;
+		iov[cnt].iov_len = left < sizeof zeros ? left : sizeof zeros;
+		left -= iov[cnt].iov_len;
+	}
+	shim_hdr_init(&h, SHIM_FENCE, (uint32_t)(sizeof h + want - left), 0);
+	iov[0].iov_base = &h;
+	iov[0].iov_len = sizeof h;
+	return (int)shim_send_record(fd, iov, cnt, -1, MSG_DONTWAIT);
+}
+
+static int wait_connected(int fd)
+{
+	struct timeval tv = { 0 };
+	socklen_t tl = sizeof tv;
+	int timeout_ms = -1;
+
+	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_SNDTIMEO, &tv, &tl) == 0
+	    && (tv.tv_sec || tv.tv_usec))
+		timeout_ms = (int)(tv.tv_sec * 1000 + (tv.tv_usec + 999) / 1000);
+	for (;;) {
+		union {
+			struct {
+				struct shim_hdr hdr;
+				struct shim_connected c;
+			} rec;
+			char bytes[4096];
+		} buf;
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		ssize_t n;
+		int passed;
+		long pr = syscall(SYS_poll, &p, 1, timeout_ms);
+
+		if (pr < 0)
+			return -errno;
+		if (pr == 0)
+			return -EINPROGRESS;  /* as sctp_wait_for_connect() on timeout */
+		n = shim_recv_record(fd, &buf, sizeof buf, &passed, MSG_DONTWAIT);
+		if (passed >= 0)
+			syscall(SYS_close, passed);
+		if (n == -EAGAIN || n == -EMSGSIZE)
+			continue;
+		if (n <= 0)
+			return n == 0 ? -ECONNREFUSED : (int)n;
+		if (buf.rec.hdr.type == SHIM_CONNECTED
+		    && shim_body_check(SHIM_CONNECTED, &buf.rec.c, (size_t)n - sizeof buf.rec.hdr) == 0)
+			return buf.rec.c.error > 0 ? -buf.rec.c.error : 0;
+		if (buf.rec.hdr.type == SHIM_ERROR)
+			return -ECONNREFUSED;
+	}
+}
+
+SHIM_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
+{
+	struct shim_addr a;
+	struct shim_sock s;
+	int nonblock, r;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(connect)(fd, addr, len);
+	if (addr && len >= (socklen_t)sizeof(sa_family_t) && addr->sa_family == AF_UNSPEC)
+		return shim_fail(EOPNOTSUPP);  /* sctp_disconnect() */
+	r = sockaddr_for(&s, addr, len, &a);
+	if (r < 0)
+		return shim_fail(-r);
+	nonblock = shim_fd_nonblocking(fd);
+	r = addrs_request(SHIM_REQ_CONNECT, fd, nonblock ? SHIM_CONNECT_NONBLOCK : 0, &a);
+	if (r < 0)
+		return shim_fail(-r);
+	if (s.style == SHIM_STYLE_ONE_TO_MANY)
+		return nonblock ? shim_fail(EINPROGRESS) : 0;
+	if (nonblock) {
+		write_fence(fd);
+		return shim_fail(EINPROGRESS);
+	}
+	r = wait_connected(fd);
+	return r < 0 ? shim_fail(-r) : 0;
+}
+
+SHIM_EXPORT int shutdown(int fd, int how)
+{
+	struct shim_shutdown_req req = { .how = (uint32_t)how };
+	struct shim_sock s;
+	int r;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(shutdown)(fd, how);
+	if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR)
+		return shim_fail(EINVAL);
+	r = shim_request(SHIM_REQ_SHUTDOWN, &req, sizeof req, fd, NULL, NULL, NULL, 0);
+	return r < 0 ? shim_fail(-r) : 0;
+}
+
+static int get_name(int fd, const struct shim_sock *s, uint32_t which,
+                    struct sockaddr *addr, socklen_t *len)
+{
+	struct shim_getaddrs_req req = { .which = which };
+	struct {
+		struct shim_addrs_reply rep;
+		struct shim_addr addrs[SHIM_MAX_ADDRS];
+	} body;
+	size_t body_len = sizeof body;
+	int r;
+
+	if (!addr || !len)
+		return shim_fail(EFAULT);
+	r = shim_request(SHIM_REQ_GETADDRS, &req, sizeof req, fd, &body, &body_len, NULL, 0);
+	if (r < 0)
+		return shim_fail(-r);
+	if (body_len < sizeof body.rep + sizeof(struct shim_addr) || body.rep.count == 0) {
+		struct shim_addr any = { .family = (uint16_t)s->family };
+
+		if (which == SHIM_ADDRS_PEER)
+			return shim_fail(ENOTCONN);
+		shim_fill_sockaddr(&any, s->family, addr, len);  /* unbound: the wildcard */
+		return 0;
+	}
+	shim_fill_sockaddr(&body.addrs[0], s->family, addr, len);
+	return 0;
+}
+
+SHIM_EXPORT int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(getsockname)(fd, addr, len);
+	return get_name(fd, &s, SHIM_ADDRS_SOCKNAME, addr, len);
+}
+
+SHIM_EXPORT int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
+{
+	struct shim_sock s;
+
+	if (!shim_fd_get(fd, &s))
+		return REAL(getpeername)(fd, addr, len);
+	return get_name(fd, &s, SHIM_ADDRS_PEER, addr, len);
+}
+
+SHIM_EXPORT int close(int fd)
+{
+	/* forget first: once closed, the number may be handed out again */
+	shim_fd_forget(fd);
+	return REAL(close)(fd);
+}
+
+SHIM_EXPORT int close_range(unsigned int first, unsigned int last, int flags)
+{
+	if (!(flags & CLOSE_RANGE_CLOEXEC) && first <= last)
+		shim_fd_forget_range(first, last);
+	return REAL(close_range)(first, last, flags);
+}

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/* Neutral notifications -> the Linux union sctp_notification layouts. */
+#include "personality/personality.h"
+
+#include <errno.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <linux/sctp.h>
+#include "wire/wire.h"
+
+size_t pers_notification_max(size_t extra)
+{
+	return sizeof(union sctp_notification) + extra;
+}
+
+/* Every Linux notification starts with type, flags, length. */
+static void put_header(void *out, uint16_t type, uint16_t flags, uint32_t len)
+{
+	memcpy(out, &type, sizeof type);
+	memcpy((char *)out + 2, &flags, sizeof flags);
+	memcpy((char *)out + 4, &len, sizeof len);
+}
+
+static ssize_t finish(void *out, size_t cap, const void *fixed, size_t fixed_len,
+                      const void *extra, size_t extra_len)
+{
+	if (fixed_len + extra_len > cap)
+		return -ENOSPC;
+	memcpy(out, fixed, fixed_len);
+	if (extra_len)
+		memcpy((char *)out + fixed_len, extra, extra_len);
+	return (ssize_t)(fixed_len + extra_len);
+}
+
+ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
+                                void *out, size_t cap)
+{
+	uint16_t type = pers_notify_type_to_linux(n->type);
+	sctp_assoc_t id = (sctp_assoc_t)n->assoc_id;
+	size_t xl = n->len;
+
+	switch (n->type) {
+	case SHIM_NOTIFY_ASSOC_CHANGE: {
+		struct sctp_assoc_change s = {
+			.sac_flags = n->flags,
+			.sac_state = (uint16_t)n->state, /* same order as enum sctp_sac_state */
+			.sac_error = (uint16_t)n->error,
+			.sac_outbound_streams = n->outbound_streams,
+			.sac_inbound_streams = n->inbound_streams,
+			.sac_assoc_id = id,
+		};
+		put_header(&s, type, n->flags, sizeof s + xl);
+		return finish(out, cap, &s, sizeof s, extra, xl);
+	}
+	case SHIM_NOTIFY_PEER_ADDR_CHANGE: {
+		struct sctp_paddr_change s;
+		struct sockaddr_storage ss;
+		int state = (int)n->state, error = (int)n->error;
+
+		memset(&s, 0, sizeof s);
+		put_header(&s, type, n->flags, sizeof s);
+		shim_addr_to_sockaddr(&n->addr, &ss);
+		memcpy(&s.spc_aaddr, &ss, sizeof ss);
+		memcpy(&s.spc_state, &state, sizeof state);
+		memcpy(&s.spc_error, &error, sizeof error);
+		memcpy(&s.spc_assoc_id, &id, sizeof id);
+		return finish(out, cap, &s, sizeof s, NULL, 0);
+	}
+	case SHIM_NOTIFY_SEND_FAILED: {
+		struct sctp_send_failed s = {
+			.ssf_error = n->error,
+			.ssf_info.sinfo_assoc_id = id,
+			.ssf_assoc_id = id,
+		};
+		put_header(&s, type, n->flags, sizeof s + xl);
+		return finish(out, cap, &s, sizeof s, extra, xl);
+	}
+	case SHIM_NOTIFY_SEND_FAILED_EVENT: {
+		struct sctp_send_failed_event s = {
+			.ssf_error = n->error,
+			.ssfe_info.snd_assoc_id = id,
+			.ssf_assoc_id = id,
+		};
+		put_header(&s, type, n->flags, sizeof s + xl);
+		return finish(out, cap, &s, sizeof s, extra, xl);
+	}
+	case SHIM_NOTIFY_REMOTE_ERROR: {
+		struct sctp_remote_error s = {
+			.sre_error = htons((uint16_t)n->error),
+			.sre_assoc_id = id,
+		};
+		put_header(&s, type, n->flags, sizeof s + xl);
+		return finish(out, cap, &s, sizeof s, extra, xl);
+	}
+	case SHIM_NOTIFY_SHUTDOWN: {
+		struct sctp_shutdown_event s = { .sse_assoc_id = id };
+
+		put_header(&s, type, n->flags, sizeof s);
+		return finish(out, cap, &s, sizeof s, NULL, 0);
+	}
+	case SHIM_NOTIFY_PARTIAL_DELIVERY: {
+		struct sctp_pdapi_event s = {
+			.pdapi_indication = n->state,
+			.pdapi_assoc_id = id,
+			.pdapi_stream = n->value,
+		};
+		put_header(&s, type, n->flags, sizeof s);
+		return finish(out, cap, &s, sizeof s, NULL, 0);
+	}
+	case SHIM_NOTIFY_ADAPTATION: {
+		struct sctp_adaptation_event s = {
+			.sai_adaptation_ind = n->value,
+			.sai_assoc_id = id,
+		};
+		put_header(&s, type, n->flags, sizeof s);
+		return finish(out, cap, &s, sizeof s, NULL, 0);
+	}
+	case SHIM_NOTIFY_AUTHENTICATION: {
+		struct sctp_authkey_event s = {
+			.auth_keynumber = (uint16_t)n->value,
+			.auth_indication = n->state,
+			.auth_assoc_id = id,
+		};
+		put_header(&s, type, n->flags, sizeof s);
+		return finish(out, cap, &s, sizeof s, NULL, 0);
+	}
+	case SHIM_NOTIFY_SENDER_DRY: {
+		struct sctp_sender_dry_event s = { .sender_dry_assoc_id = id };
+
+		put_header(&s, type, n->flags, sizeof s);
+		return finish(out, cap, &s, sizeof s, NULL, 0);
+	}
+	case SHIM_NOTIFY_STREAM_RESET: {
+		struct sctp_stream_reset_event s = { .strreset_assoc_id = id };
+
+		xl &= ~(size_t)1;  /* a list of uint16_t */
+		put_header(&s, type, n->flags, sizeof s + xl);
+		return finish(out, cap, &s, sizeof s, extra, xl);
+	}
+	case SHIM_NOTIFY_STREAM_CHANGE: {
+		struct sctp_stream_change_event s = {
+			.strchange_assoc_id = id,
+			.strchange_instrms = n->inbound_streams,
+			.strchange_outstrms = n->outbound_streams,
+		};
+		put_header(&s, type, n->flags, sizeof s);
+		return finish(out, cap, &s, sizeof s, NULL, 0);
+	}
+	default:
+		/* ASSOC_RESET needs TSNs the neutral record does not carry */
+		return -EOPNOTSUPP;
+	}
+}
