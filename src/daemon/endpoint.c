@@ -186,15 +186,19 @@ int endpoint_create(uint16_t family, uint16_t style, pid_t owner,
 	socklen_t optlen = sizeof sndbuf;
 
 	if (family != AF_INET && family != AF_INET6)
-		return -EAFNOSUPPORT;
-	if (style != SHIM_STYLE_ONE_TO_ONE && style != SHIM_STYLE_ONE_TO_MANY)
-		return -ESOCKTNOSUPPORT;
-	ep = calloc(1, sizeof *ep);
-	if (!ep)
-		return -ENOMEM;
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		err = -EAFNOSUPPORT;
+	else if (style != SHIM_STYLE_ONE_TO_ONE && style != SHIM_STYLE_ONE_TO_MANY)
+		err = -ESOCKTNOSUPPORT;
+	else if (!(ep = calloc(1, sizeof *ep)))
+		err = -ENOMEM;
+	else if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
 		err = -errno;
 		free(ep);
+	} else
+		err = 0;
+	if (err < 0) {
+		if (so)
+			engine_socket_discard(so);
 		return err;
 	}
 	ep->id = ++last_id;
@@ -207,7 +211,9 @@ int endpoint_create(uint16_t family, uint16_t style, pid_t owner,
 	if (fcntl(sv[0], F_SETFL, O_NONBLOCK) < 0
 	    || (err = bind_program_end(sv[1], ep->id, family, style)) < 0
 	    || fstat(sv[1], &st) < 0) {
-		err = errno ? -errno : -EIO;
+		err = err < 0 ? err : -errno;
+		if (so)
+			engine_socket_discard(so);
 		goto fail_fds;
 	}
 	ep->inode = st.st_ino;
@@ -461,6 +467,19 @@ static int append(struct partial *p, const uint8_t *data, size_t len, size_t lim
 	return 0;
 }
 
+/* usrsctp refused it for good (e.g. the association is gone): Linux would
+ * have failed the send; the program has moved on, so only note it. */
+static void count_sent(struct endpoint *ep, size_t len, int err)
+{
+	if (err < 0) {
+		log_debug("endpoint %u: message of %zu bytes dropped: %s",
+			  ep->id, len, strerror(-err));
+		return;
+	}
+	shimd.stats.msgs_out++;
+	shimd.stats.bytes_out += len;
+}
+
 /* Hand a whole message to usrsctp; keep it if there is no room. */
 static void deliver_message(struct endpoint *ep, struct partial *msg)
 {
@@ -472,13 +491,7 @@ static void deliver_message(struct endpoint *ep, struct partial *msg)
 		memset(msg, 0, sizeof *msg);
 		return;
 	}
-	if (err < 0)
-		log_debug("endpoint %u: message of %zu bytes dropped: %s",
-			  ep->id, msg->len, strerror(-err));
-	else {
-		shimd.stats.msgs_out++;
-		shimd.stats.bytes_out += msg->len;
-	}
+	count_sent(ep, msg->len, err);
 	partial_free(msg);
 }
 
@@ -503,10 +516,17 @@ static int take_data(struct endpoint *ep, const uint8_t *body, size_t len)
 		fresh.token = info.token;
 		fresh.info = info;
 		if (info.flags & SHIM_MSG_EOR) {
-			/* the common case: one record, one message */
-			if ((err = append(&fresh, payload, n, ep->sndbuf)) < 0)
-				return err;
-			deliver_message(ep, &fresh);
+			/* the common case, one record one message: copied only
+			 * when usrsctp has no room for it yet */
+			err = engine_send(ep, &info, payload, n);
+			if (err == -EAGAIN) {
+				if ((err = append(&fresh, payload, n, ep->sndbuf)) < 0)
+					return err;
+				ep->held = fresh;
+				ep->has_held = true;
+				return 0;
+			}
+			count_sent(ep, n, err);
 			return 0;
 		}
 		if (ep->n_partials == EP_MAX_PARTIALS)

@@ -100,8 +100,8 @@ void endpoints_foreach(void (*fn)(struct endpoint *ep, void *arg), void *arg);
 void endpoints_reap(void);        /* frees endpoints closed this round */
 
 /* New endpoint with a fresh usrsctp socket (so == NULL) or an accepted
- * one.  On success *program_fd is the program's end, for the caller to
- * pass on and close. */
+ * one, which it owns from now on, even when it fails.  On success
+ * *program_fd is the program's end, for the caller to pass on and close. */
 int endpoint_create(uint16_t family, uint16_t style, pid_t owner,
 		    struct socket *so, struct endpoint **out, int *program_fd);
 /* Identify the endpoint behind a descriptor a client passed.  Returns 0,

@@ -181,13 +181,21 @@ int engine_socket_open(struct endpoint *ep, struct socket *so)
 	ep->so = so;
 	err = configure(ep);
 	if (err < 0) {
-		usrsctp_close(so);
+		engine_socket_discard(so);
 		ep->so = NULL;
 		return err;
 	}
 	/* usrsctp may already hold data or notifications (accepted sockets) */
 	ready_mark(ep->id);
 	return 0;
+}
+
+void engine_socket_discard(struct socket *so)
+{
+	struct linger l = { .l_onoff = 1, .l_linger = 0 };
+
+	usrsctp_setsockopt(so, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+	usrsctp_close(so);
 }
 
 void engine_socket_close(struct endpoint *ep, bool abortive)
@@ -406,9 +414,9 @@ static void accept_pending(struct endpoint *l)
 			return;
 		err = endpoint_create(l->family, l->style, l->owner_pid, so, &ep, &fd);
 		if (err < 0) {
+			/* endpoint_create has aborted it */
 			log_warn("endpoint %u: accepted association dropped: %s", l->id,
 				 strerror(-err));
-			usrsctp_close(so);
 			continue;
 		}
 		ep->state = EP_CONNECTED;

@@ -29,6 +29,8 @@ void engine_counters(struct engine_counters *out);
 /* Give the endpoint a usrsctp socket (new when so == NULL). */
 int engine_socket_open(struct endpoint *ep, struct socket *so);
 void engine_socket_close(struct endpoint *ep, bool abortive);
+/* Abort a usrsctp socket no endpoint took (accept failed half way). */
+void engine_socket_discard(struct socket *so);
 
 int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
 		uint32_t count, bool privileged);

@@ -164,8 +164,7 @@ void engine_notification(struct endpoint *ep, const void *buf, size_t len)
 		sn.type = SHIM_NOTIFY_PARTIAL_DELIVERY;
 		sn.assoc_id = n.sn_pdapi_event.pdapi_assoc_id;
 		sn.state = n.sn_pdapi_event.pdapi_indication;
-		sn.outbound_streams = (uint16_t)n.sn_pdapi_event.pdapi_stream;
-		sn.value = n.sn_pdapi_event.pdapi_seq;
+		sn.value = n.sn_pdapi_event.pdapi_stream;
 		forward(ep, &sn, NULL, 0);
 		return;
 	case SCTP_AUTHENTICATION_EVENT:

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -280,6 +281,17 @@ static int check_udp_port(uint16_t port)
 	return err;
 }
 
+/* One descriptor per endpoint and per client: allow as many as we may. */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 static void make_instance(void)
 {
 	uint32_t r;
@@ -394,6 +406,7 @@ int main(int argc, char **argv)
 	}
 	shimd.uid = getuid();
 	make_instance();
+	raise_fd_limit();
 
 	/* Before usrsctp starts its threads, which inherit the mask. */
 	sigemptyset(&sigs);
