@@ -147,11 +147,13 @@ static uint32_t resolve(int fd, struct shim_sock *s)
 
 int shim_fd_get(int fd, struct shim_sock *s)
 {
-	struct entry *e = entry_of(fd, 1);
+	struct entry *e;
 	uint32_t cls;
 
-	if (fd < 0)
+	shim_real_init();
+	if (fd < 0 || shim_inactive)
 		return 0;
+	e = entry_of(fd, 1);
 	if (e) {
 		cls = atomic_load_explicit(&e->cls, memory_order_acquire);
 		if ((cls & CLS_MASK) == SHIM_FD_NOT_OURS)

@@ -24,6 +24,7 @@ static ffi_cif cif_int_cmd, cif_ulong_cmd;
 static ffi_type *args_int_cmd[3] = { &ffi_type_sint, &ffi_type_sint, &ffi_type_slong };
 static ffi_type *args_ulong_cmd[3] = { &ffi_type_sint, &ffi_type_ulong, &ffi_type_slong };
 static int ffi_ready;
+int shim_inactive;
 
 static void die_missing(const char *name)
 {
@@ -36,6 +37,12 @@ static void die_missing(const char *name)
 
 static void bind_all(void)
 {
+	extern char *program_invocation_short_name;
+
+	/* The daemon's own sockets (its ends carry our names) must never be
+	 * interposed, even when it inherits LD_PRELOAD. */
+	shim_inactive = program_invocation_short_name
+	                && strcmp(program_invocation_short_name, "sctpshimd") == 0;
 #define SYM(ret, name, params) \
 	real_##name = (ret (*) params)dlsym(RTLD_NEXT, #name); \
 	if (!real_##name) \

@@ -30,6 +30,8 @@
 
 /* Bind every real_* pointer (idempotent, thread-safe, callable anywhere). */
 void shim_real_init(void);
+/* Set inside sctpshimd itself: every call goes straight to libc. */
+extern int shim_inactive;
 #define REAL(name) (shim_real_init(), real_##name)
 
 /* Forward a variadic fcntl/ioctl-style call (fd, int-or-ulong, one word). */

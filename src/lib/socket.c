@@ -52,7 +52,8 @@ static int is_sctp_request(int domain, int type, int protocol, int *style)
 {
 	int base = type & SOCK_TYPE_MASK;
 
-	if (domain != AF_INET && domain != AF_INET6)
+	shim_real_init();
+	if (shim_inactive || (domain != AF_INET && domain != AF_INET6))
 		return 0;
 	if (type & ~(SOCK_TYPE_MASK | SOCK_NONBLOCK | SOCK_CLOEXEC))
 		return 0;  /* the kernel answers EINVAL */

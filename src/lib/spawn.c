@@ -32,7 +32,50 @@ static long raw_clone(void)
 	return syscall(SYS_clone, 0UL, NULL, NULL, NULL, 0UL);
 }
 
-static __attribute__((noreturn)) void grandchild(int ready, const char *path)
+/* The environment for the daemon: LD_PRELOAD without libsctpshim (the
+ * daemon's sockets must not be interposed).  Built before forking. */
+struct daemon_env {
+	char **envp;
+	char preload[4096];
+};
+
+static int daemon_env_init(struct daemon_env *de)
+{
+	size_t n = 0, i, j = 0;
+	const char *old = getenv("LD_PRELOAD");
+
+	while (environ && environ[n])
+		n++;
+	de->envp = calloc(n + 2, sizeof *de->envp);
+	if (!de->envp)
+		return -1;
+	de->preload[0] = 0;
+	if (old) {
+		/* keep every entry that is not us (separators: space or colon) */
+		char copy[4096], *tok, *save = NULL;
+		size_t len = strlen("LD_PRELOAD=");
+
+		memcpy(de->preload, "LD_PRELOAD=", len + 1);
+		snprintf(copy, sizeof copy, "%s", old);
+		for (tok = strtok_r(copy, " :", &save); tok; tok = strtok_r(NULL, " :", &save)) {
+			if (strstr(tok, "libsctpshim"))
+				continue;
+			if (len > strlen("LD_PRELOAD="))
+				len += (size_t)snprintf(de->preload + len, sizeof de->preload - len, ":");
+			if (len < sizeof de->preload)
+				len += (size_t)snprintf(de->preload + len, sizeof de->preload - len, "%s", tok);
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (strncmp(environ[i], "LD_PRELOAD=", 11) != 0)
+			de->envp[j++] = environ[i];
+	if (de->preload[0] && de->preload[11])
+		de->envp[j++] = de->preload;
+	de->envp[j] = NULL;
+	return 0;
+}
+
+static __attribute__((noreturn)) void grandchild(int ready, const char *path, char **envp)
 {
 	char *const argv[] = { (char *)path, "--autostart", "--ready-fd", "3", NULL };
 	int null;
@@ -57,7 +100,7 @@ static __attribute__((noreturn)) void grandchild(int ready, const char *path)
 		if (null > 3)
 			syscall(SYS_close, null);
 	}
-	syscall(SYS_execve, path, argv, environ);
+	syscall(SYS_execve, path, argv, envp);
 	syscall(SYS_exit_group, 127);
 	__builtin_unreachable();
 }
@@ -104,22 +147,28 @@ int shim_spawn_daemon(void)
 	const char *path = getenv("SCTPSHIM_DAEMON");
 	char line[512], msg[640];
 	int pipefd[2], status, len, saved = errno;
+	struct daemon_env de;
 	long pid;
 
 	if (!path || !*path)
 		path = SCTPSHIM_SBINDIR "/sctpshimd";
-	if (syscall(SYS_pipe2, pipefd, O_CLOEXEC) < 0)
+	if (daemon_env_init(&de) < 0)
 		return -EPROTONOSUPPORT;
+	if (syscall(SYS_pipe2, pipefd, O_CLOEXEC) < 0) {
+		free(de.envp);
+		return -EPROTONOSUPPORT;
+	}
 	pid = raw_clone();
 	if (pid == 0) {
 		syscall(SYS_close, pipefd[0]);
 		syscall(SYS_setsid);
 		pid = raw_clone();
 		if (pid == 0)
-			grandchild(pipefd[1], path);
+			grandchild(pipefd[1], path, de.envp);
 		syscall(SYS_exit_group, pid < 0 ? 127 : 0);
 	}
 	syscall(SYS_close, pipefd[1]);
+	free(de.envp);
 	if (pid < 0) {
 		syscall(SYS_close, pipefd[0]);
 		errno = saved;
