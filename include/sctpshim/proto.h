@@ -190,6 +190,7 @@ enum shim_opt {
 	SHIM_OPT_MAXSEG,           /* uint32_t */
 	SHIM_OPT_AUTOCLOSE,        /* uint32_t seconds */
 	SHIM_OPT_DISABLE_FRAGMENTS,/* uint32_t */
+	SHIM_OPT_V6ONLY,           /* uint32_t: IPV6_V6ONLY (AF_INET6 sockets) */
 	/* further options (issue 3) are appended here */
 };
 
