@@ -15,9 +15,6 @@
 
 #define SHIM_EXPORT __attribute__((visibility("default")))
 
-#ifndef SHIM_ADDRS_SOCKNAME
-#define SHIM_ADDRS_SOCKNAME 3  /* being added to proto.h by the daemon side */
-#endif
 
 
 /* ---- real.c: libc's own functions ---------------------------------------- */
@@ -94,6 +91,17 @@ int shim_spawn_daemon(void);
 
 /* ---- sockopt.c ------------------------------------------------------------ */
 
+/* SOL_SCTP options about addresses (sockopt_addrs.c); -ENOPROTOOPT if
+ * optname is not one of them. */
+int shim_set_sctp_addrs(int fd, const struct shim_sock *s, int name, const void *val,
+                        socklen_t len);
+int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
+                        socklen_t *lenp);
+/* copy from/to the caller's memory, EFAULT instead of a crash */
+int shim_copy_user(void *dst, const void *src, size_t len, int to_user);
+/* BIND/CONNECT with count addresses */
+int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_addr *a,
+                       uint32_t count);
 int shim_getopt_u32(int fd, uint32_t opt, uint32_t assoc_id, uint32_t *v);
 int shim_setopt_raw(int fd, uint32_t opt, uint32_t assoc_id, const void *v, uint32_t len);
 

@@ -127,14 +127,20 @@ static int sockaddr_for(const struct shim_sock *s, const struct sockaddr *addr,
 	return shim_addr_from_sockaddr(out, addr, len) < 0 ? -EINVAL : 0;
 }
 
-static int addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_addr *a)
+int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_addr *a,
+                       uint32_t count)
 {
 	struct {
 		struct shim_addrs_req req;
-		struct shim_addr addr;
-	} body = { .req = { .flags = flags, .count = 1 }, .addr = *a };
+		struct shim_addr addrs[SHIM_MAX_ADDRS];
+	} body;
 
-	return shim_request(type, &body, sizeof body, fd, NULL, NULL, NULL, 0);
+	if (count == 0 || count > SHIM_MAX_ADDRS)
+		return -EINVAL;
+	body.req.flags = flags;
+	body.req.count = count;
+	memcpy(body.addrs, a, count * sizeof *a);
+	return shim_request(type, &body, shim_addrs_size(count), fd, NULL, NULL, NULL, 0);
 }
 
 SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
@@ -147,7 +153,7 @@ SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
 		return REAL(bind)(fd, addr, len);
 	r = sockaddr_for(&s, addr, len, &a);
 	if (r == 0)
-		r = addrs_request(SHIM_REQ_BIND, fd, SHIM_BIND_ADD, &a);
+		r = shim_addrs_request(SHIM_REQ_BIND, fd, SHIM_BIND_ADD, &a, 1);
 	return r < 0 ? shim_fail(-r) : 0;
 }
 
@@ -338,7 +344,7 @@ SHIM_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
 	if (r < 0)
 		return shim_fail(-r);
 	nonblock = shim_fd_nonblocking(fd);
-	r = addrs_request(SHIM_REQ_CONNECT, fd, nonblock ? SHIM_CONNECT_NONBLOCK : 0, &a);
+	r = shim_addrs_request(SHIM_REQ_CONNECT, fd, nonblock ? SHIM_CONNECT_NONBLOCK : 0, &a, 1);
 	if (r < 0)
 		return shim_fail(-r);
 	if (s.style == SHIM_STYLE_ONE_TO_MANY)

@@ -21,7 +21,7 @@
 #define SOL_SCTP 132
 #endif
 
-static int copy_user(void *dst, const void *src, size_t len, int to_user)
+int shim_copy_user(void *dst, const void *src, size_t len, int to_user)
 {
 	struct iovec local = { to_user ? (void *)src : dst, len };
 	struct iovec remote = { to_user ? dst : (void *)src, len };
@@ -90,10 +90,10 @@ static int set_sctp(int fd, const struct shim_sock *s, int name, const void *val
 	int r;
 
 	if (pers_opt_from_linux(name) < 0)
-		return -ENOPROTOOPT;
+		return shim_set_sctp_addrs(fd, s, name, val, len);
 	if (len > OPTBUF)
 		len = OPTBUF;  /* every Linux check we mirror is satisfied by a prefix */
-	if (copy_user(local, val, len, 0) < 0)
+	if (shim_copy_user(local, val, len, 0) < 0)
 		return -EFAULT;
 	if (pers_setopt_needs_events(name)) {
 		r = shim_getopt_u32(fd, SHIM_OPT_EVENTS, 0, &events);
@@ -134,7 +134,7 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 
 		if (len < (socklen_t)sizeof l)
 			return -EINVAL;
-		if (copy_user(&l, val, sizeof l, 0) < 0)
+		if (shim_copy_user(&l, val, sizeof l, 0) < 0)
 			return -EFAULT;
 		sl.onoff = l.l_onoff;
 		sl.linger = l.l_linger;
@@ -148,7 +148,7 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 
 		if (len < (socklen_t)sizeof i)
 			return -EINVAL;
-		if (copy_user(&i, val, sizeof i, 0) < 0)
+		if (shim_copy_user(&i, val, sizeof i, 0) < 0)
 			return -EFAULT;
 		v = i ? 1 : 0;
 		r = shim_setopt_raw(fd, SHIM_OPT_REUSEADDR, 0, &v, sizeof v);
@@ -161,6 +161,23 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 	}
 }
 
+static int set_v6only(int fd, const void *val, socklen_t len)
+{
+	uint32_t v;
+	int i, r;
+
+	if (len < (socklen_t)sizeof i)
+		return -EINVAL;
+	if (shim_copy_user(&i, val, sizeof i, 0) < 0)
+		return -EFAULT;
+	v = i ? 1 : 0;
+	r = shim_setopt_raw(fd, SHIM_OPT_V6ONLY, 0, &v, sizeof v);
+	/* a daemon without the option serves dual-stack sockets: off is true */
+	return r == -ENOPROTOOPT && v == 0 ? 0 : r;
+}
+
+static int get_v6only(int fd, void *val, socklen_t *lenp);
+
 SHIM_EXPORT int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
 {
 	struct shim_sock s;
@@ -172,8 +189,10 @@ SHIM_EXPORT int setsockopt(int fd, int level, int name, const void *val, socklen
 		r = set_sctp(fd, &s, name, val, len);
 	else if (level == SOL_SOCKET)
 		r = set_socket(fd, name, val, len);
+	else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s.family == AF_INET6)
+		r = set_v6only(fd, val, len);
 	else
-		r = -ENOPROTOOPT;  /* IP-level options are not carried yet */
+		r = -ENOPROTOOPT;  /* other IP-level options are not carried yet */
 	return r < 0 ? shim_fail(-r) : 0;
 }
 
@@ -186,13 +205,13 @@ static int get_sctp(int fd, const struct shim_sock *s, int name, void *val, sock
 	int r;
 
 	if (pers_opt_from_linux(name) < 0)
-		return -ENOPROTOOPT;
-	if (copy_user(&len, lenp, sizeof len, 0) < 0)
+		return shim_get_sctp_addrs(fd, s, name, val, lenp);
+	if (shim_copy_user(&len, lenp, sizeof len, 0) < 0)
 		return -EFAULT;
 	if ((int)len < 0)
 		return -EINVAL;
 	in_len = len > OPTBUF ? OPTBUF : len;
-	if (copy_user(local, val, in_len, 0) < 0)
+	if (shim_copy_user(local, val, in_len, 0) < 0)
 		return -EFAULT;
 	r = pers_getopt_prepare(name, local, len, s->style == SHIM_STYLE_ONE_TO_MANY, &o);
 	if (r < 0)
@@ -205,7 +224,7 @@ static int get_sctp(int fd, const struct shim_sock *s, int name, void *val, sock
 	r = pers_getopt_decode(name, reply, reply_len, local, &len);
 	if (r < 0)
 		return r;
-	if (copy_user(val, local, len, 1) < 0 || copy_user(lenp, &len, sizeof len, 1) < 0)
+	if (shim_copy_user(val, local, len, 1) < 0 || shim_copy_user(lenp, &len, sizeof len, 1) < 0)
 		return -EFAULT;
 	return 0;
 }
@@ -215,13 +234,13 @@ static int put_int(int v, void *val, socklen_t *lenp)
 {
 	socklen_t len;
 
-	if (copy_user(&len, lenp, sizeof len, 0) < 0)
+	if (shim_copy_user(&len, lenp, sizeof len, 0) < 0)
 		return -EFAULT;
 	if ((int)len < 0)
 		return -EINVAL;
 	if (len > sizeof v)
 		len = sizeof v;
-	if (copy_user(val, &v, len, 1) < 0 || copy_user(lenp, &len, sizeof len, 1) < 0)
+	if (shim_copy_user(val, &v, len, 1) < 0 || shim_copy_user(lenp, &len, sizeof len, 1) < 0)
 		return -EFAULT;
 	return 0;
 }
@@ -249,6 +268,16 @@ static int get_socket(int fd, const struct shim_sock *s, int name, void *val, so
 	}
 }
 
+static int get_v6only(int fd, void *val, socklen_t *lenp)
+{
+	uint32_t v = 0;
+	int r = shim_getopt_u32(fd, SHIM_OPT_V6ONLY, 0, &v);
+
+	if (r < 0 && r != -ENOPROTOOPT)
+		return r;
+	return put_int(r < 0 ? 0 : (int)v, val, lenp);
+}
+
 SHIM_EXPORT int getsockopt(int fd, int level, int name, void *val, socklen_t *lenp)
 {
 	struct shim_sock s;
@@ -260,6 +289,8 @@ SHIM_EXPORT int getsockopt(int fd, int level, int name, void *val, socklen_t *le
 		r = get_sctp(fd, &s, name, val, lenp);
 	else if (level == SOL_SOCKET)
 		r = get_socket(fd, &s, name, val, lenp);
+	else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s.family == AF_INET6)
+		r = get_v6only(fd, val, lenp);
 	else
 		r = -ENOPROTOOPT;
 	return r < 0 ? shim_fail(-r) : 0;
