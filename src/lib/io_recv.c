@@ -433,7 +433,7 @@ ssize_t shim_next_record(int fd, void *buf, size_t cap, int *recv_fd, int recv_f
 ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int flags)
 {
 	struct shim_fd_rx *rx = shim_fd_rx(fd);
-	int nonblock = (flags & MSG_DONTWAIT) || shim_fd_nonblocking(fd);
+	int nonblock = !!(flags & MSG_DONTWAIT);  /* O_NONBLOCK is asked only when it matters */
 	int peek = !!(flags & MSG_PEEK), r, truncated = 0;
 	struct result res;
 
@@ -450,7 +450,7 @@ ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int fla
 		pthread_mutex_lock(&rx->lock);
 		r = take_available(fd, rx, msg, peek, &res);
 		pthread_mutex_unlock(&rx->lock);
-		if (r != -EAGAIN || nonblock)
+		if (r != -EAGAIN || nonblock || (nonblock = shim_fd_nonblocking(fd)))
 			break;
 		r = wait_readable(fd);
 		if (r < 0)
