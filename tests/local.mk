@@ -42,6 +42,7 @@ integration_tests = \
 	tests/integration/e2e_events.sh \
 	tests/integration/e2e_sndrcv.sh \
 	tests/integration/e2e_status.sh \
+	tests/integration/e2e_close_drains.sh \
 	tests/integration/e2e_enoprotoopt.sh \
 	tests/integration/badinput.sh \
 	tests/integration/daemon_missing.sh \

@@ -368,6 +368,58 @@ static void case_status(void)
 	close(listener);
 }
 
+enum { DRAIN_COUNT = 40, DRAIN_LEN = 20000 };
+
+struct drain_reader {
+	int fd;
+	int messages;     /* whole, intact messages received */
+	bool eof;         /* recv returned 0 after them */
+};
+
+static void *drain_reader(void *arg)
+{
+	static uint8_t got[DRAIN_LEN + 1];
+	struct drain_reader *r = arg;
+	char byte;
+
+	for (r->messages = 0; r->messages < DRAIN_COUNT; r->messages++) {
+		size_t n = e2e_recv_message(r->fd, got, sizeof got, NULL);
+
+		CHECK(n == DRAIN_LEN && e2e_check_fill(got, 0, n), "message %d: %zu bytes",
+		      r->messages + 1, n);
+	}
+	r->eof = recv(r->fd, &byte, 1, 0) == 0;
+	return NULL;
+}
+
+/* close() is graceful: everything sent before it reaches the peer, then
+ * EOF, even when the closing program left a notification unread (the
+ * kernel then reports ECONNRESET once to the other end of its socketpair
+ * before the records it still holds). */
+static void case_close_drains(void)
+{
+	static uint8_t msg[DRAIN_LEN];
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int listener = e2e_socket(AF_INET, SOCK_STREAM, port, 8);
+	int client = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP));
+	struct drain_reader r = { 0 };
+	pthread_t t;
+
+	subscribe(client, false); /* COMM_UP stays unread in the client */
+	MUST(connect(client, (struct sockaddr *)&to.ss, to.len));
+	r.fd = MUST(accept(listener, NULL, NULL));
+	CHECK(pthread_create(&t, NULL, drain_reader, &r) == 0, "pthread_create");
+	e2e_fill(msg, sizeof msg);
+	for (int i = 0; i < DRAIN_COUNT; i++)
+		send_all(client, msg, sizeof msg);
+	close(client);
+	pthread_join(t, NULL);
+	CHECK(r.messages == DRAIN_COUNT && r.eof, "%d of %d messages, eof %d", r.messages,
+	      DRAIN_COUNT, r.eof);
+	close(r.fd);
+	close(listener);
+}
+
 /* An option Linux does not know: ENOPROTOOPT both ways. */
 static void case_enoprotoopt(void)
 {
@@ -415,6 +467,7 @@ static const struct {
 	{ "events", case_events },
 	{ "sndrcv", case_sndrcv },
 	{ "status", case_status },
+	{ "close-drains", case_close_drains },
 	{ "enoprotoopt", case_enoprotoopt },
 	{ "socket-fails", case_socket_fails },
 };
