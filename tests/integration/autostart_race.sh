@@ -12,7 +12,9 @@ export SCTPSHIM_IDLE_TIMEOUT=30
 our_daemons() {
 	local pid
 	for pid in $(pgrep -x sctpshimd); do
-		tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "SCTPSHIM_SOCKET=$SCTPSHIM_SOCKET" && echo "$pid"
+		# A loser of the race may exit while we look.
+		{ tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null |
+			grep -qx "SCTPSHIM_SOCKET=$SCTPSHIM_SOCKET" && echo "$pid"
 	done
 }
 stop_our_daemons() {
