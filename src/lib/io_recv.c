@@ -13,6 +13,7 @@
 #include "personality/personality.h"
 
 #include <limits.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -383,8 +384,25 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 
 /* Everything that can be done without waiting.  Returns 0 when the call is
  * complete (res says what it got), <0 to fail (-EAGAIN: wait and retry). */
+/* The daemon writes the pieces of one message back to back, so a blocking
+ * reader waits for the next piece (as Linux hands over a message whole)
+ * rather than return a fragment; a signal or SO_RCVTIMEO ends the wait and
+ * the reader gets what it has, without MSG_EOR. */
+static int wait_next_piece(int fd)
+{
+	struct timeval tv = { 0 };
+	socklen_t tl = sizeof tv;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int timeout = -1;
+
+	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_RCVTIMEO, &tv, &tl) == 0
+	    && (tv.tv_sec || tv.tv_usec))
+		timeout = (int)(tv.tv_sec * 1000 + (tv.tv_usec + 999) / 1000);
+	return syscall(SYS_poll, &p, 1, timeout) > 0;
+}
+
 static int take_available(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, int peek,
-                          struct result *res)
+                          int dontwait, struct result *res)
 {
 	for (;;) {
 		int r = serve_rest(rx, msg, peek, res);
@@ -395,8 +413,11 @@ static int take_available(int fd, struct shim_fd_rx *rx, const struct msghdr *ms
 			return 0;
 		/* a peek pulls the record into the remainder and serves it from there */
 		r = take_record(fd, rx, msg, !peek, res);
-		if (r == -EAGAIN && res->filled)
+		if (r == -EAGAIN && res->filled) {
+			if (!dontwait && !shim_fd_nonblocking(fd) && wait_next_piece(fd))
+				continue;
 			return 0;  /* partial delivery: the rest is not here yet */
+		}
 		if (r < 0 && res->filled)
 			return 0;
 		if (r <= 0)
@@ -448,7 +469,7 @@ ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int fla
 	for (;;) {
 		memset(&res, 0, sizeof res);
 		pthread_mutex_lock(&rx->lock);
-		r = take_available(fd, rx, msg, peek, &res);
+		r = take_available(fd, rx, msg, peek, !!(flags & MSG_DONTWAIT), &res);
 		pthread_mutex_unlock(&rx->lock);
 		if (r != -EAGAIN || nonblock || (nonblock = shim_fd_nonblocking(fd)))
 			break;
