@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -139,14 +140,24 @@ static int open_channel(void)
 	s = (int)syscall(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (s < 0)
 		return -errno;
-	for (attempt = 0; attempt < 3; attempt++) {
-		r = connect_daemon(s);
-		if (r != -ECONNREFUSED && r != -ENOENT)
-			break;
+	r = connect_daemon(s);
+	for (attempt = 0; attempt < 3 && (r == -ECONNREFUSED || r == -ENOENT); attempt++) {
+		int tries;
+
 		r = shim_spawn_daemon();
 		if (r < 0)
 			break;
-		r = -ECONNREFUSED;  /* up now: connect again */
+		/* "ok" may come from a daemon that lost the race to one still
+		 * starting: its name is bound but not yet listening, which also
+		 * refuses.  Give the winner a bounded moment. */
+		for (tries = 0; tries < 50; tries++) {
+			struct timespec pause = { .tv_nsec = 100 * 1000 * 1000 };
+
+			r = connect_daemon(s);
+			if (r != -ECONNREFUSED)
+				break;
+			nanosleep(&pause, NULL);
+		}
 	}
 	if (r < 0) {
 		syscall(SYS_close, s);
