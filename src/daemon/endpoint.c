@@ -572,7 +572,14 @@ static void read_channel(struct endpoint *ep)
 
 		if (n == -EAGAIN)
 			break;
-		if (n == 0 || n == -ECONNRESET || n == -EPIPE) {
+		if (n == -ECONNRESET) {
+			/* The program closed its end with records unread: the
+			 * kernel says so once, then hands over what it still
+			 * holds for us, then EOF. */
+			program_gone(ep);
+			continue;
+		}
+		if (n == 0 || n == -EPIPE) {
 			program_eof(ep);
 			return;
 		}
