@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 require_tools ss pgrep
 require_build
-fresh_daemon 29913
+fresh_daemon 14
 export SCTPSHIM_IDLE_TIMEOUT=30
 
 # The daemons of this test: those whose environment names our socket.

@@ -4,7 +4,7 @@
 # and one "sctpshim: " line on stderr, instead of hanging.
 . "$(dirname "$0")/lib.sh"
 require_build
-fresh_daemon 29911
+fresh_daemon 12
 export SCTPSHIM_DAEMON=/nonexistent/sctpshimd
 
 begin=$SECONDS

@@ -5,8 +5,8 @@
 . "$(dirname "$0")/lib.sh"
 require_tools python3
 require_build
-udp_port=29912
-fresh_daemon $udp_port
+fresh_daemon 13
+udp_port=$SCTPSHIM_UDP_PORT
 
 start holder python3 -c '
 import signal, socket, sys

@@ -12,10 +12,14 @@ builddir=${abs_top_builddir:-$PWD}
 test_name=$(basename "$0" .sh)
 
 # Never touch a real daemon (default name, UDP 9899): a name and port of
-# our own.  Tests that need a daemon of their own override these.
-export SCTPSHIM_SOCKET=sctpshimd-check
-export SCTPSHIM_UDP_PORT=29899
-export SCTPSHIM_ENCAP_PORT=29899
+# our own.  Tests that need a daemon of their own use fresh_daemon.  Two
+# test runs at once in one network namespace (two build trees) must differ
+# in both: set SCTPSHIM_CHECK_SOCKET and SCTPSHIM_CHECK_UDP_PORT (the fresh
+# daemons take the ports just above it).
+check_udp_port=${SCTPSHIM_CHECK_UDP_PORT:-29899}
+export SCTPSHIM_SOCKET=${SCTPSHIM_CHECK_SOCKET:-sctpshimd-check}
+export SCTPSHIM_UDP_PORT=$check_udp_port
+export SCTPSHIM_ENCAP_PORT=$check_udp_port
 export SCTPSHIM_IDLE_TIMEOUT=${SCTPSHIM_CHECK_IDLE_TIMEOUT:-10}
 unset SCTPSHIM_DAEMON LD_PRELOAD
 mkdir -p "$builddir/tests/integration"
@@ -96,11 +100,18 @@ require_tools() {
 	done
 }
 
-# The command, the library and the daemon must all be built.
+# The command, the library and the daemon must all be built, and a daemon
+# already serving our name must be this build's (not another tree's).
 require_build() {
 	[ -x "$builddir/sctpshim" ] || hard_error "$builddir/sctpshim is not built"
 	[ -f "$builddir/.libs/libsctpshim.so" ] || fail "$builddir/.libs/libsctpshim.so is not built"
 	[ -x "$builddir/sctpshimd" ] || fail "$builddir/sctpshimd is not built"
+	local pid exe
+	for pid in $(ss -xlp 2>/dev/null | grep -- "@$SCTPSHIM_SOCKET " | grep -o 'pid=[0-9]*' | cut -d= -f2); do
+		exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || continue
+		[ "$exe" = "$(readlink -f "$builddir/sctpshimd")" ] ||
+			hard_error "@$SCTPSHIM_SOCKET is served by $exe (pid $pid), not this build's daemon: another test run? Set SCTPSHIM_CHECK_SOCKET and SCTPSHIM_CHECK_UDP_PORT"
+	done
 }
 
 # start NAME [shim] CMD...: run CMD (under the shim) in the background with
@@ -163,11 +174,12 @@ run_e2e() {
 	grep -q "^e2e $1: ok$" <<<"$out" || fail "e2e $1 did not report ok"
 }
 
-# A fresh daemon name and UDP port for tests that must not share one.
+# fresh_daemon OFFSET: a daemon name of this test's own and the UDP port
+# OFFSET above the check port, for tests that must not share a daemon.
 fresh_daemon() {
-	export SCTPSHIM_SOCKET="sctpshimd-check-$test_name-$$"
-	export SCTPSHIM_UDP_PORT=$1
-	export SCTPSHIM_ENCAP_PORT=$1
+	export SCTPSHIM_SOCKET="$SCTPSHIM_SOCKET-$test_name-$$"
+	export SCTPSHIM_UDP_PORT=$((check_udp_port + $1))
+	export SCTPSHIM_ENCAP_PORT=$SCTPSHIM_UDP_PORT
 	export SCTPSHIM_LOG="$work/daemon.log"
 }
 

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 require_tools valgrind
 require_build
-fresh_daemon 29915
+fresh_daemon 16
 export SCTPSHIM_IDLE_TIMEOUT=2
 CMD_TIMEOUT=180
 

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 require_tools valgrind
 require_build
-fresh_daemon 29914
+fresh_daemon 15
 export SCTPSHIM_IDLE_TIMEOUT=3
 CMD_TIMEOUT=180
 
