@@ -99,6 +99,8 @@ int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
                         socklen_t *lenp);
 /* copy from/to the caller's memory, EFAULT instead of a crash */
 int shim_copy_user(void *dst, const void *src, size_t len, int to_user);
+int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr *addrs,
+                       uint32_t count, uint32_t *assoc_id);
 /* BIND/CONNECT with count addresses */
 int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_addr *a,
                        uint32_t count);

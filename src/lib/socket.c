@@ -289,7 +289,7 @@ static int write_fence(int fd)
 	return (int)shim_send_record(fd, iov, cnt, -1, MSG_DONTWAIT);
 }
 
-static int wait_connected(int fd)
+static int wait_connected(int fd, uint32_t *assoc_id)
 {
 	struct timeval tv = { 0 };
 	socklen_t tl = sizeof tv;
@@ -324,36 +324,65 @@ static int wait_connected(int fd)
 			return n == 0 ? -ECONNREFUSED : (int)n;
 		if (buf.rec.hdr.type == SHIM_CONNECTED
 		    && shim_body_check(SHIM_CONNECTED, &buf.rec.c, (size_t)n - sizeof buf.rec.hdr) == 0)
+		{
+			if (buf.rec.c.assoc_id)
+				*assoc_id = buf.rec.c.assoc_id;
 			return buf.rec.c.error > 0 ? -buf.rec.c.error : 0;
+		}
 		if (buf.rec.hdr.type == SHIM_ERROR)
 			return -ECONNREFUSED;
 	}
+}
+
+/* connect() and sctp_connectx(): 0 or -errno (-EINPROGRESS when it goes
+ * on without us); *assoc_id gets the association id where known. */
+int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr *addrs,
+                       uint32_t count, uint32_t *assoc_id)
+{
+	struct {
+		struct shim_addrs_req req;
+		struct shim_addr addrs[SHIM_MAX_ADDRS];
+	} body;
+	uint32_t id = 0;
+	size_t id_len = sizeof id;
+	int nonblock = shim_fd_nonblocking(fd), r;
+
+	*assoc_id = 0;
+	if (count == 0 || count > SHIM_MAX_ADDRS)
+		return -EINVAL;
+	body.req.flags = nonblock ? SHIM_CONNECT_NONBLOCK : 0;
+	body.req.count = count;
+	memcpy(body.addrs, addrs, count * sizeof *addrs);
+	/* the reply body, when the daemon sends one, is the association id */
+	r = shim_request(SHIM_REQ_CONNECT, &body, shim_addrs_size(count), fd, &id, &id_len,
+	                 NULL, 0);
+	if (r < 0)
+		return r;
+	if (id_len == sizeof id)
+		*assoc_id = id;
+	if (s->style == SHIM_STYLE_ONE_TO_MANY)
+		return nonblock ? -EINPROGRESS : 0;
+	if (nonblock) {
+		write_fence(fd);
+		return -EINPROGRESS;
+	}
+	return wait_connected(fd, assoc_id);
 }
 
 SHIM_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
 	struct shim_addr a;
 	struct shim_sock s;
-	int nonblock, r;
+	uint32_t id;
+	int r;
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(connect)(fd, addr, len);
 	if (addr && len >= (socklen_t)sizeof(sa_family_t) && addr->sa_family == AF_UNSPEC)
 		return shim_fail(EOPNOTSUPP);  /* sctp_disconnect() */
 	r = sockaddr_for(&s, addr, len, &a);
-	if (r < 0)
-		return shim_fail(-r);
-	nonblock = shim_fd_nonblocking(fd);
-	r = shim_addrs_request(SHIM_REQ_CONNECT, fd, nonblock ? SHIM_CONNECT_NONBLOCK : 0, &a, 1);
-	if (r < 0)
-		return shim_fail(-r);
-	if (s.style == SHIM_STYLE_ONE_TO_MANY)
-		return nonblock ? shim_fail(EINPROGRESS) : 0;
-	if (nonblock) {
-		write_fence(fd);
-		return shim_fail(EINPROGRESS);
-	}
-	r = wait_connected(fd);
+	if (r == 0)
+		r = shim_connect_addrs(fd, &s, &a, 1, &id);
 	return r < 0 ? shim_fail(-r) : 0;
 }
 

@@ -103,7 +103,8 @@ static int set_sctp(int fd, const struct shim_sock *s, int name, const void *val
 	r = pers_setopt_encode(name, local, len, s->style == SHIM_STYLE_ONE_TO_MANY, events, &o);
 	if (r < 0)
 		return r;
-	return opt_request(SHIM_REQ_SETOPT, fd, &o, NULL, NULL);
+	r = opt_request(SHIM_REQ_SETOPT, fd, &o, NULL, NULL);
+	return r < 0 ? r : 0;
 }
 
 static int set_socket(int fd, int name, const void *val, socklen_t len)
@@ -193,7 +194,8 @@ SHIM_EXPORT int setsockopt(int fd, int level, int name, const void *val, socklen
 		r = set_v6only(fd, val, len);
 	else
 		r = -ENOPROTOOPT;  /* other IP-level options are not carried yet */
-	return r < 0 ? shim_fail(-r) : 0;
+	/* SCTP_SOCKOPT_CONNECTX answers with the association id */
+	return r < 0 ? shim_fail(-r) : r;
 }
 
 static int get_sctp(int fd, const struct shim_sock *s, int name, void *val, socklen_t *lenp)

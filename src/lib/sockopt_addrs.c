@@ -55,7 +55,8 @@ int shim_set_sctp_addrs(int fd, const struct shim_sock *s, int name, const void 
 	uint8_t *buf;
 	int r;
 
-	if (name != SCTP_SOCKOPT_BINDX_ADD && name != SCTP_SOCKOPT_BINDX_REM)
+	if (name != SCTP_SOCKOPT_BINDX_ADD && name != SCTP_SOCKOPT_BINDX_REM
+	    && name != SCTP_SOCKOPT_CONNECTX)
 		return -ENOPROTOOPT;
 	if (len == 0 || len > SHIM_MAX_ADDRS * sizeof(struct sockaddr_in6))
 		return -EINVAL;
@@ -68,9 +69,52 @@ int shim_set_sctp_addrs(int fd, const struct shim_sock *s, int name, const void 
 	free(buf);
 	if (r < 0)
 		return r;
+	if (name == SCTP_SOCKOPT_CONNECTX) {
+		uint32_t id;
+
+		r = shim_connect_addrs(fd, s, addrs, count, &id);
+		return r < 0 ? r : (int)id;
+	}
 	return shim_addrs_request(SHIM_REQ_BIND, fd,
 	                          name == SCTP_SOCKOPT_BINDX_ADD ? SHIM_BIND_ADD : SHIM_BIND_REM,
 	                          addrs, count);
+}
+
+/* sctp_connectx() as libsctp first tries it: a getsockopt whose
+ * struct sctp_getaddrs_old names the packed list (addr_num = its bytes) and
+ * gets the association id back, also when the connect goes on (EINPROGRESS). */
+static int connectx3(int fd, const struct shim_sock *s, void *val, socklen_t *lenp)
+{
+	struct shim_addr addrs[SHIM_MAX_ADDRS];
+	struct sctp_getaddrs_old p;
+	uint32_t count = 0, id = 0;
+	socklen_t len;
+	uint8_t *buf;
+	int r;
+
+	if (shim_copy_user(&len, lenp, sizeof len, 0) < 0)
+		return -EFAULT;
+	if (len < (socklen_t)sizeof p)
+		return -EINVAL;
+	if (shim_copy_user(&p, val, sizeof p, 0) < 0)
+		return -EFAULT;
+	if (p.addr_num <= 0 || (size_t)p.addr_num > SHIM_MAX_ADDRS * sizeof(struct sockaddr_in6))
+		return -EINVAL;
+	buf = malloc((size_t)p.addr_num);
+	if (!buf)
+		return -ENOMEM;
+	r = shim_copy_user(buf, p.addrs, (size_t)p.addr_num, 0);
+	if (r == 0)
+		r = unpack_addrs(s, buf, (size_t)p.addr_num, addrs, &count);
+	free(buf);
+	if (r == 0)
+		r = shim_connect_addrs(fd, s, addrs, count, &id);
+	if (r == 0 || r == -EINPROGRESS) {
+		p.assoc_id = (sctp_assoc_t)id;
+		if (shim_copy_user(val, &p, sizeof p, 1) < 0)
+			return -EFAULT;
+	}
+	return r;
 }
 
 int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
@@ -87,6 +131,8 @@ int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
 	uint32_t i, count;
 	int r;
 
+	if (name == SCTP_SOCKOPT_CONNECTX3)
+		return connectx3(fd, s, val, lenp);
 	if (name != SCTP_GET_PEER_ADDRS && name != SCTP_GET_LOCAL_ADDRS)
 		return -ENOPROTOOPT;
 	if (shim_copy_user(&len, lenp, sizeof len, 0) < 0)
