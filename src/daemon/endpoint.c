@@ -675,6 +675,13 @@ void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error
 		}
 		return;
 	}
+	if (ep->state == EP_IDLE && !error) {
+		/* set up implicitly, by a send with an address (Linux allows
+		 * that on an unconnected one-to-one socket too) */
+		ep->state = EP_CONNECTED;
+		ep->assoc_id = assoc_id;
+		return;
+	}
 	if (ep->state != EP_CONNECTING)
 		return;
 	ep->state = error ? EP_IDLE : EP_CONNECTED;

@@ -198,11 +198,41 @@ void engine_socket_discard(struct socket *so)
 	usrsctp_close(so);
 }
 
+/* usrsctp aborts instead of shutting down when anything is left unread in
+ * the socket, notifications included, and we subscribe to all of them.
+ * Linux aborts only for unread data: take what is there, and say whether
+ * data was among it. */
+static bool drain_before_close(struct socket *so)
+{
+	static uint8_t scratch[SHIM_DATA_CHUNK];
+	bool data_unread = false;
+
+	for (int i = 0; i < 100000; i++) {
+		struct sockaddr_storage from;
+		socklen_t from_len = sizeof from, info_len = 0;
+		unsigned infotype = 0;
+		int flags = 0;
+		ssize_t n = usrsctp_recvv(so, scratch, sizeof scratch, (struct sockaddr *)&from,
+					  &from_len, NULL, &info_len, &infotype, &flags);
+
+		if (n <= 0)
+			break;
+		if (!(flags & MSG_NOTIFICATION))
+			data_unread = true;
+	}
+	return data_unread;
+}
+
 void engine_socket_close(struct endpoint *ep, bool abortive)
 {
 	if (!ep->so)
 		return;
 	usrsctp_set_upcall(ep->so, NULL, NULL);
+	if (!(ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_LISTENING)
+	    && drain_before_close(ep->so)) {
+		log_debug("endpoint %u: closed with data unread: abort, as Linux", ep->id);
+		abortive = true;
+	}
 	if (abortive) {
 		struct linger l = { .l_onoff = 1, .l_linger = 0 };
 
