@@ -424,10 +424,34 @@ static void format_addr(const struct shim_addr *a, char *buf, size_t len)
 	snprintf(buf, len, a->family == AF_INET6 ? "[%s]:%u" : "%s:%u", host, a->port);
 }
 
+/* One-to-many: the first association stands for the rest ("+N more"). */
+static sctp_assoc_t first_assoc(struct endpoint *ep, unsigned *count)
+{
+	union {
+		struct sctp_assoc_ids ids;
+		uint8_t bytes[sizeof(struct sctp_assoc_ids) + 64 * sizeof(sctp_assoc_t)];
+	} list;
+	socklen_t l = sizeof list;
+
+	*count = 0;
+	memset(&list, 0, sizeof list);
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &list.ids, &l) == 0)
+		memcpy(count, &list.ids, sizeof *count);
+	l = sizeof list;
+	if (!*count || usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST,
+					  &list.ids, &l) < 0 || !list.ids.gaids_number_of_ids)
+		return 0;
+	return list.ids.gaids_assoc_id[0];
+}
+
 void engine_describe(struct endpoint *ep, char *local, size_t local_len,
 		     char *peer, size_t peer_len, unsigned *in_streams, unsigned *out_streams)
 {
 	struct shim_addrs_reply *r = NULL;
+	struct sctp_status st;
+	socklen_t l = sizeof st;
+	sctp_assoc_t assoc = 0;
+	unsigned count = 0;
 	size_t rlen;
 
 	snprintf(local, local_len, "-");
@@ -439,18 +463,26 @@ void engine_describe(struct endpoint *ep, char *local, size_t local_len,
 		format_addr(&r->addrs[0], local, local_len);
 	free(r);
 	r = NULL;
-	if (ep->style == SHIM_STYLE_ONE_TO_ONE
-	    && (ep->state == EP_CONNECTED || ep->state == EP_ENDED)) {
-		struct sctp_status st;
-		socklen_t l = sizeof st;
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
+		if (ep->state != EP_CONNECTED && ep->state != EP_ENDED)
+			return;
+		count = 1;
+	} else if (!(assoc = first_assoc(ep, &count))) {
+		return;
+	}
+	if (engine_getaddrs(ep, SHIM_ADDRS_PEER, assoc, &r, &rlen) == 0 && r->count) {
+		format_addr(&r->addrs[0], peer, peer_len);
+		if (count > 1) {
+			size_t n = strlen(peer);
 
-		if (engine_getaddrs(ep, SHIM_ADDRS_PEER, 0, &r, &rlen) == 0 && r->count)
-			format_addr(&r->addrs[0], peer, peer_len);
-		free(r);
-		memset(&st, 0, sizeof st);
-		if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) == 0) {
-			*in_streams = st.sstat_instrms;
-			*out_streams = st.sstat_outstrms;
+			snprintf(peer + n, peer_len - n, " +%u", count - 1);
 		}
+	}
+	free(r);
+	memset(&st, 0, sizeof st);
+	st.sstat_assoc_id = ep->style == SHIM_STYLE_ONE_TO_ONE ? ep->assoc_id : assoc;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) == 0) {
+		*in_streams = st.sstat_instrms;
+		*out_streams = st.sstat_outstrms;
 	}
 }
