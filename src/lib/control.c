@@ -88,9 +88,10 @@ static void report_eproto(const char *text, size_t len)
 
 /* Send one request and take its reply into reply_buf; returns the reply
  * length or -errno of the channel. */
-static ssize_t exchange(int fd, uint16_t type, const void *body, size_t body_len,
+static ssize_t exchange(int fd, char *buf, uint16_t type, const void *body, size_t body_len,
                         int pass_fd, int *recv_fd, int recv_flags)
 {
+	struct shim_hdr rh;
 	struct shim_hdr h;
 	struct iovec iov[2] = {
 		{ &h, sizeof h },
@@ -102,14 +103,15 @@ static ssize_t exchange(int fd, uint16_t type, const void *body, size_t body_len
 	n = shim_send_record(fd, iov, body_len ? 2 : 1, pass_fd, 0);
 	if (n < 0)
 		return n;
-	n = shim_recv_record(fd, reply_buf.bytes, sizeof reply_buf, recv_fd, recv_flags);
+	n = shim_recv_record(fd, buf, SHIM_CTRL_MAX, recv_fd, recv_flags);
 	if (n == 0)
 		return -ECONNRESET;
 	if (n < 0)
 		return n;
-	if (shim_hdr_check(reply_buf.bytes, (size_t)n, SHIM_CTRL_MAX) < 0
-	    || reply_buf.hdr.type != SHIM_REPLY
-	    || shim_body_check(SHIM_REPLY, reply_buf.bytes + sizeof h, (size_t)n - sizeof h) < 0) {
+	if (shim_hdr_check(buf, (size_t)n, SHIM_CTRL_MAX) == 0)
+		memcpy(&rh, buf, sizeof rh);
+	if (shim_hdr_check(buf, (size_t)n, SHIM_CTRL_MAX) < 0 || rh.type != SHIM_REPLY
+	    || shim_body_check(SHIM_REPLY, buf + sizeof h, (size_t)n - sizeof h) < 0) {
 		if (recv_fd && *recv_fd >= 0) {
 			syscall(SYS_close, *recv_fd);
 			*recv_fd = -1;
@@ -119,29 +121,31 @@ static ssize_t exchange(int fd, uint16_t type, const void *body, size_t body_len
 	return n;
 }
 
-static int reply_error(size_t n)
+static int reply_error(const char *buf, size_t n)
 {
 	struct shim_reply r;
 
-	memcpy(&r, reply_buf.bytes + sizeof(struct shim_hdr), sizeof r);
+	memcpy(&r, buf + sizeof(struct shim_hdr), sizeof r);
 	if (r.error == EPROTO)
-		report_eproto(reply_buf.bytes + sizeof(struct shim_hdr) + sizeof r,
+		report_eproto(buf + sizeof(struct shim_hdr) + sizeof r,
 		              n - sizeof(struct shim_hdr) - sizeof r);
 	return r.error > 0 ? -r.error : 0;
 }
 
-static int open_channel(void)
+/* A fresh, greeted connection to the daemon (starting it if need be);
+ * returns its descriptor or -errno. */
+static int new_channel(char *buf, int may_spawn)
 {
 	struct shim_hello hello = { .pid = (uint32_t)getpid() };
-	struct stat st;
-	int s, high, r = -ECONNREFUSED, attempt;
+	int s, high, r, attempt;
 	ssize_t n;
 
 	s = (int)syscall(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (s < 0)
 		return -errno;
 	r = connect_daemon(s);
-	for (attempt = 0; attempt < 3 && (r == -ECONNREFUSED || r == -ENOENT); attempt++) {
+	for (attempt = 0; may_spawn && attempt < 3 && (r == -ECONNREFUSED || r == -ENOENT);
+	     attempt++) {
 		int tries;
 
 		r = shim_spawn_daemon();
@@ -168,11 +172,25 @@ static int open_channel(void)
 		syscall(SYS_close, s);
 		s = high;
 	}
-	n = exchange(s, SHIM_REQ_HELLO, &hello, sizeof hello, -1, NULL, 0);
-	r = n < 0 ? (int)n : reply_error((size_t)n);
-	if (r < 0 || syscall(SYS_fstat, s, &st) < 0) {
+	n = exchange(s, buf, SHIM_REQ_HELLO, &hello, sizeof hello, -1, NULL, 0);
+	r = n < 0 ? (int)n : reply_error(buf, (size_t)n);
+	if (r < 0) {
 		syscall(SYS_close, s);
-		return r < 0 ? r : -EPROTO;
+		return r;
+	}
+	return s;
+}
+
+static int open_channel(void)
+{
+	struct stat st;
+	int s = new_channel(reply_buf.bytes, 1);
+
+	if (s < 0)
+		return s;
+	if (syscall(SYS_fstat, s, &st) < 0) {
+		syscall(SYS_close, s);
+		return -EPROTO;
 	}
 	ctl_fd = s;
 	ctl_pid = getpid();
@@ -197,6 +215,21 @@ static int channel_ready(void)
 	return ctl_fd >= 0 ? 0 : open_channel();
 }
 
+static int take_reply(const char *buf, size_t n, void *reply, size_t *reply_len)
+{
+	int r = reply_error(buf, n);
+
+	if (reply && reply_len) {
+		size_t body = n - sizeof(struct shim_hdr) - sizeof(struct shim_reply);
+
+		if (body > *reply_len)
+			body = *reply_len;
+		memcpy(reply, buf + sizeof(struct shim_hdr) + sizeof(struct shim_reply), body);
+		*reply_len = body;
+	}
+	return r;
+}
+
 static int request_locked(uint16_t type, const void *body, size_t body_len, int pass_fd,
                           void *reply, size_t *reply_len, int *recv_fd, int recv_flags)
 {
@@ -207,7 +240,8 @@ static int request_locked(uint16_t type, const void *body, size_t body_len, int 
 		r = channel_ready();
 		if (r < 0)
 			return r;
-		n = exchange(ctl_fd, type, body, body_len, pass_fd, recv_fd, recv_flags);
+		n = exchange(ctl_fd, reply_buf.bytes, type, body, body_len, pass_fd, recv_fd,
+		             recv_flags);
 		if (n != -EPIPE && n != -ECONNRESET && n != -ENOTCONN)
 			break;
 		/* the daemon went away: one fresh connection, then give up */
@@ -216,17 +250,7 @@ static int request_locked(uint16_t type, const void *body, size_t body_len, int 
 	}
 	if (n < 0)
 		return n == -EPIPE || n == -ECONNRESET ? -EPROTONOSUPPORT : (int)n;
-	r = reply_error((size_t)n);
-	if (reply && reply_len) {
-		size_t body = (size_t)n - sizeof(struct shim_hdr) - sizeof(struct shim_reply);
-
-		if (body > *reply_len)
-			body = *reply_len;
-		memcpy(reply, reply_buf.bytes + sizeof(struct shim_hdr) + sizeof(struct shim_reply),
-		       body);
-		*reply_len = body;
-	}
-	return r;
+	return take_reply(reply_buf.bytes, (size_t)n, reply, reply_len);
 }
 
 int shim_request(uint16_t type, const void *body, size_t body_len, int pass_fd,
@@ -239,6 +263,29 @@ int shim_request(uint16_t type, const void *body, size_t body_len, int pass_fd,
 	pthread_mutex_lock(&ctl_lock);
 	r = request_locked(type, body, body_len, pass_fd, reply, reply_len, recv_fd, recv_flags);
 	pthread_mutex_unlock(&ctl_lock);
+	errno = saved;
+	return r;
+}
+
+int shim_request_private(uint16_t type, const void *body, size_t body_len, int pass_fd,
+                         void *reply, size_t *reply_len)
+{
+	int saved = errno, fd, r;
+	char *buf = malloc(SHIM_CTRL_MAX);
+	ssize_t n;
+
+	if (!buf)
+		return shim_request(type, body, body_len, pass_fd, reply, reply_len, NULL, 0);
+	fd = new_channel(buf, 0);
+	if (fd < 0) {
+		free(buf);
+		return shim_request(type, body, body_len, pass_fd, reply, reply_len, NULL, 0);
+	}
+	n = exchange(fd, buf, type, body, body_len, pass_fd, NULL, 0);
+	r = n < 0 ? (n == -ECONNRESET || n == -EPIPE ? -EPROTONOSUPPORT : (int)n)
+	          : take_reply(buf, (size_t)n, reply, reply_len);
+	syscall(SYS_close, fd);
+	free(buf);
 	errno = saved;
 	return r;
 }

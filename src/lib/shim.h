@@ -80,6 +80,10 @@ void shim_rest_free(struct shim_rest *r);
  * daemon's reply or from the channel (then EPROTONOSUPPORT-ish failures). */
 int shim_request(uint16_t type, const void *body, size_t body_len, int pass_fd,
                  void *reply, size_t *reply_len, int *recv_fd, int recv_flags);
+/* The same on a connection of its own, for requests whose reply may take
+ * long (a blocking one-to-many connect): other threads keep the shared one. */
+int shim_request_private(uint16_t type, const void *body, size_t body_len, int pass_fd,
+                         void *reply, size_t *reply_len);
 /* Print "sctpshim: <text>" to stderr, once per distinct text start. */
 void shim_warn_once(const char *text);
 

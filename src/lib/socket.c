@@ -354,8 +354,13 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 	body.req.count = count;
 	memcpy(body.addrs, addrs, count * sizeof *addrs);
 	/* the reply body, when the daemon sends one, is the association id */
-	r = shim_request(SHIM_REQ_CONNECT, &body, shim_addrs_size(count), fd, &id, &id_len,
-	                 NULL, 0);
+	if (s->style == SHIM_STYLE_ONE_TO_MANY && !nonblock)
+		/* the reply waits for the association: keep the shared channel free */
+		r = shim_request_private(SHIM_REQ_CONNECT, &body, shim_addrs_size(count), fd,
+		                         &id, &id_len);
+	else
+		r = shim_request(SHIM_REQ_CONNECT, &body, shim_addrs_size(count), fd, &id,
+		                 &id_len, NULL, 0);
 	if (r < 0)
 		return r;
 	if (id_len == sizeof id)
