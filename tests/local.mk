@@ -43,6 +43,7 @@ integration_tests = \
 	tests/integration/e2e_sndrcv.sh \
 	tests/integration/e2e_status.sh \
 	tests/integration/e2e_close_drains.sh \
+	tests/integration/e2e_close_drains_one_to_many.sh \
 	tests/integration/e2e_enoprotoopt.sh \
 	tests/integration/badinput.sh \
 	tests/integration/daemon_missing.sh \

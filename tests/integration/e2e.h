@@ -16,6 +16,9 @@
 #define MUST(call) \
 	({ __typeof__(call) r_ = (call); CHECK(r_ >= 0, "%s", #call); r_; })
 
+/* What the test is doing, for failure messages (may be empty). */
+extern char e2e_context[128];
+
 __attribute__((noreturn, format(printf, 4, 5)))
 void e2e_fail(const char *file, int line, const char *cond, const char *fmt, ...);
 

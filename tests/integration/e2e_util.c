@@ -11,12 +11,15 @@
 #include <string.h>
 #include <unistd.h>
 
+char e2e_context[128];
+
 void e2e_fail(const char *file, int line, const char *cond, const char *fmt, ...)
 {
 	int saved = errno;
 	va_list ap;
 
-	fprintf(stderr, "e2e: %s:%d: check failed: %s: ", file, line, cond);
+	fprintf(stderr, "e2e: %s:%d: %s%scheck failed: %s: ", file, line, e2e_context,
+		*e2e_context ? ": " : "", cond);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
