@@ -33,6 +33,17 @@ static void forget_passed(const struct msghdr *m)
 	}
 }
 
+/* A descriptor cached as ours that the kernel says is not a socket was
+ * closed behind our back (fclose() of an fdopen()ed socket closes inside
+ * libc) and its number reused: forget it and let libc have the call. */
+#define OR_LIBC(call, libc_call) ({ \
+	ssize_t r_ = (call); \
+	if (r_ < 0 && (errno == ENOTSOCK || errno == EBADF)) { \
+		shim_fd_forget(fd); \
+		r_ = (libc_call); \
+	} \
+	r_; })
+
 static ssize_t send_buf(int fd, const struct shim_sock *s, const void *buf, size_t len,
                         int flags, const struct sockaddr *addr, socklen_t alen)
 {
@@ -65,7 +76,7 @@ SHIM_EXPORT ssize_t send(int fd, const void *buf, size_t len, int flags)
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(send)(fd, buf, len, flags);
-	return send_buf(fd, &s, buf, len, flags, NULL, 0);
+	return OR_LIBC(send_buf(fd, &s, buf, len, flags, NULL, 0), REAL(send)(fd, buf, len, flags));
 }
 
 SHIM_EXPORT ssize_t sendto(int fd, const void *buf, size_t len, int flags,
@@ -75,7 +86,8 @@ SHIM_EXPORT ssize_t sendto(int fd, const void *buf, size_t len, int flags,
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(sendto)(fd, buf, len, flags, addr, alen);
-	return send_buf(fd, &s, buf, len, flags, addr, alen);
+	return OR_LIBC(send_buf(fd, &s, buf, len, flags, addr, alen),
+	               REAL(sendto)(fd, buf, len, flags, addr, alen));
 }
 
 SHIM_EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
@@ -84,7 +96,7 @@ SHIM_EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(sendmsg)(fd, msg, flags);
-	return shim_send(fd, &s, msg, flags);
+	return OR_LIBC(shim_send(fd, &s, msg, flags), REAL(sendmsg)(fd, msg, flags));
 }
 
 SHIM_EXPORT int sendmmsg(int fd, struct mmsghdr *vec, unsigned int vlen, int flags)
@@ -110,7 +122,7 @@ SHIM_EXPORT ssize_t write(int fd, const void *buf, size_t len)
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(write)(fd, buf, len);
-	return send_buf(fd, &s, buf, len, 0, NULL, 0);
+	return OR_LIBC(send_buf(fd, &s, buf, len, 0, NULL, 0), REAL(write)(fd, buf, len));
 }
 
 SHIM_EXPORT ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
@@ -123,7 +135,7 @@ SHIM_EXPORT ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
 	if (iovcnt < 0)
 		return shim_fail(EINVAL);
 	m.msg_iovlen = (size_t)iovcnt;
-	return shim_send(fd, &s, &m, 0);
+	return OR_LIBC(shim_send(fd, &s, &m, 0), REAL(writev)(fd, iov, iovcnt));
 }
 
 SHIM_EXPORT ssize_t recv(int fd, void *buf, size_t len, int flags)
@@ -132,7 +144,7 @@ SHIM_EXPORT ssize_t recv(int fd, void *buf, size_t len, int flags)
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(recv)(fd, buf, len, flags);
-	return recv_buf(fd, &s, buf, len, flags, NULL, NULL);
+	return OR_LIBC(recv_buf(fd, &s, buf, len, flags, NULL, NULL), REAL(recv)(fd, buf, len, flags));
 }
 
 SHIM_EXPORT ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
@@ -142,7 +154,8 @@ SHIM_EXPORT ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(recvfrom)(fd, buf, len, flags, addr, alen);
-	return recv_buf(fd, &s, buf, len, flags, addr, alen);
+	return OR_LIBC(recv_buf(fd, &s, buf, len, flags, addr, alen),
+	               REAL(recvfrom)(fd, buf, len, flags, addr, alen));
 }
 
 SHIM_EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
@@ -156,7 +169,7 @@ SHIM_EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 			forget_passed(msg);
 		return r;
 	}
-	return shim_recv(fd, &s, msg, flags);
+	return OR_LIBC(shim_recv(fd, &s, msg, flags), REAL(recvmsg)(fd, msg, flags));
 }
 
 static long elapsed_ns(const struct timespec *since)
@@ -204,7 +217,7 @@ SHIM_EXPORT ssize_t read(int fd, void *buf, size_t len)
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(read)(fd, buf, len);
-	return recv_buf(fd, &s, buf, len, 0, NULL, NULL);
+	return OR_LIBC(recv_buf(fd, &s, buf, len, 0, NULL, NULL), REAL(read)(fd, buf, len));
 }
 
 SHIM_EXPORT ssize_t readv(int fd, const struct iovec *iov, int iovcnt)
@@ -217,7 +230,7 @@ SHIM_EXPORT ssize_t readv(int fd, const struct iovec *iov, int iovcnt)
 	if (iovcnt < 0)
 		return shim_fail(EINVAL);
 	m.msg_iovlen = (size_t)iovcnt;
-	return shim_recv(fd, &s, &m, 0);
+	return OR_LIBC(shim_recv(fd, &s, &m, 0), REAL(readv)(fd, iov, iovcnt));
 }
 
 SHIM_EXPORT ssize_t __read_chk(int fd, void *buf, size_t len, size_t buflen)
@@ -228,7 +241,7 @@ SHIM_EXPORT ssize_t __read_chk(int fd, void *buf, size_t len, size_t buflen)
 		__chk_fail();
 	if (!shim_fd_get(fd, &s))
 		return REAL(__read_chk)(fd, buf, len, buflen);
-	return recv_buf(fd, &s, buf, len, 0, NULL, NULL);
+	return OR_LIBC(recv_buf(fd, &s, buf, len, 0, NULL, NULL), REAL(__read_chk)(fd, buf, len, buflen));
 }
 
 SHIM_EXPORT ssize_t __recv_chk(int fd, void *buf, size_t len, size_t buflen, int flags)
@@ -239,7 +252,8 @@ SHIM_EXPORT ssize_t __recv_chk(int fd, void *buf, size_t len, size_t buflen, int
 		__chk_fail();
 	if (!shim_fd_get(fd, &s))
 		return REAL(__recv_chk)(fd, buf, len, buflen, flags);
-	return recv_buf(fd, &s, buf, len, flags, NULL, NULL);
+	return OR_LIBC(recv_buf(fd, &s, buf, len, flags, NULL, NULL),
+	               REAL(__recv_chk)(fd, buf, len, buflen, flags));
 }
 
 SHIM_EXPORT ssize_t __recvfrom_chk(int fd, void *buf, size_t len, size_t buflen, int flags,
@@ -251,5 +265,6 @@ SHIM_EXPORT ssize_t __recvfrom_chk(int fd, void *buf, size_t len, size_t buflen,
 		__chk_fail();
 	if (!shim_fd_get(fd, &s))
 		return REAL(__recvfrom_chk)(fd, buf, len, buflen, flags, addr, alen);
-	return recv_buf(fd, &s, buf, len, flags, addr, alen);
+	return OR_LIBC(recv_buf(fd, &s, buf, len, flags, addr, alen),
+	               REAL(__recvfrom_chk)(fd, buf, len, buflen, flags, addr, alen));
 }
