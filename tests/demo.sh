@@ -42,9 +42,10 @@ server=$!
 wait_for "listening" 1 || die "the listener did not start: $(cat "$log")"
 echo "demo: sctp_darn is listening on SCTP port $port (the shim's daemon carries it over UDP ${SCTPSHIM_UDP_PORT:-9899})"
 
+# sctp_darn -s exits with the byte count of its last send (as on Linux).
 printf 'hello over SCTP\nno kernel SCTP was harmed\n' |
-	timeout 30 "$shim" run sctp_darn -H 127.0.0.1 -P $((port + 1)) -h 127.0.0.1 -p "$port" -s >/dev/null ||
-	die "the sender failed"
+	timeout 30 "$shim" run sctp_darn -H 127.0.0.1 -P $((port + 1)) -h 127.0.0.1 -p "$port" -s >/dev/null
+[ "$?" -lt 124 ] || die "the sender timed out or was killed"
 wait_for "^DATA" 2 || die "the listener did not receive both lines: $(cat "$log")"
 
 echo "demo: the listener received:"
