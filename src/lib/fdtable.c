@@ -245,3 +245,16 @@ struct shim_fd_rx *shim_fd_rx(int fd)
 
 	return e ? &e->rx : NULL;
 }
+
+void shim_fd_after_fork(void)
+{
+	unsigned int top, i;
+
+	/* a lock another parent thread held at fork time must not stay held */
+	for (top = 0; top < TOP_PAGES; top++) {
+		struct entry *page = atomic_load(&pages[top]);
+
+		for (i = 0; page && i < PAGE_FDS; i++)
+			pthread_mutex_init(&page[i].rx.lock, NULL);
+	}
+}

@@ -49,6 +49,7 @@ static void bind_all(void)
 		die_missing(#name);
 #include "lib/symbols.h"
 #undef SYM
+	pthread_atfork(NULL, NULL, shim_fd_after_fork);
 	ffi_ready = ffi_prep_cif_var(&cif_int_cmd, FFI_DEFAULT_ABI, 2, 3,
 	                             &ffi_type_sint, args_int_cmd) == FFI_OK
 	         && ffi_prep_cif_var(&cif_ulong_cmd, FFI_DEFAULT_ABI, 2, 3,

@@ -64,6 +64,8 @@ void shim_fd_set_listening(int fd);
 void shim_fd_copy(int from, int to);
 void shim_fd_forget(int fd);
 void shim_fd_forget_range(unsigned int first, unsigned int last);
+/* In a fork child: no receive lock stays held by a thread left behind. */
+void shim_fd_after_fork(void);
 /* Receive state of fd (NULL if fd is out of the table's range). */
 struct shim_fd_rx *shim_fd_rx(int fd);
 /* Parse an abstract name of ours; 1 if it is one. */
