@@ -100,6 +100,12 @@ require_tools() {
 	done
 }
 
+# IPv6 tests need ::1 (containers often run with IPv6 disabled).
+require_ipv6_loopback() {
+	ip -6 addr show dev lo 2>/dev/null | grep -q 'inet6 ::1/' ||
+		skip "this host has no IPv6 loopback address (::1)"
+}
+
 # The command, the library and the daemon must all be built, and a daemon
 # already serving our name must be this build's (not another tree's).
 require_build() {
