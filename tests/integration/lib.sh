@@ -112,12 +112,23 @@ require_build() {
 	[ -x "$builddir/sctpshim" ] || hard_error "$builddir/sctpshim is not built"
 	[ -f "$builddir/.libs/libsctpshim.so" ] || fail "$builddir/.libs/libsctpshim.so is not built"
 	[ -x "$builddir/sctpshimd" ] || fail "$builddir/sctpshimd is not built"
-	local pid exe
-	for pid in $(ss -xlp 2>/dev/null | grep -- "@$SCTPSHIM_SOCKET " | grep -o 'pid=[0-9]*' | cut -d= -f2); do
+	local pid exe ours
+	ours=$(readlink -f "$builddir/sctpshimd")
+	for pid in $(serving_pids); do
 		exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || continue
-		[ "$exe" = "$(readlink -f "$builddir/sctpshimd")" ] ||
-			hard_error "@$SCTPSHIM_SOCKET is served by $exe (pid $pid), not this build's daemon: another test run? Set SCTPSHIM_CHECK_SOCKET and SCTPSHIM_CHECK_UDP_PORT"
+		[ "$exe" = "$ours" ] && continue
+		# This tree's daemon from before a rebuild: it exits when idle.
+		if [ "$exe" = "$ours (deleted)" ] &&
+			wait_until $((SCTPSHIM_IDLE_TIMEOUT + 10)) test ! -d "/proc/$pid"; then
+			continue
+		fi
+		hard_error "@$SCTPSHIM_SOCKET is served by $exe (pid $pid), not this build's daemon: another test run? Set SCTPSHIM_CHECK_SOCKET and SCTPSHIM_CHECK_UDP_PORT"
 	done
+}
+
+# Pids of the processes listening on @$SCTPSHIM_SOCKET.
+serving_pids() {
+	ss -xlp 2>/dev/null | grep -- "@$SCTPSHIM_SOCKET " | grep -o 'pid=[0-9]*' | cut -d= -f2
 }
 
 # start NAME [shim] CMD...: run CMD (under the shim) in the background with
