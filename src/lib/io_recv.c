@@ -48,6 +48,8 @@ struct result {
 	int eor;
 	int notification;
 	int have_info;
+	int more_coming;  /* the last piece was a full record: the daemon split a
+	                     message it holds, the next piece is on its way */
 	struct shim_msginfo info;
 };
 
@@ -342,6 +344,7 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 		if (n < sizeof head)
 			return 1;
 		payload = n - sizeof head;
+		res->more_coming = payload == SHIM_DATA_CHUNK && !(head.info.flags & SHIM_MSG_EOR);
 		if (!res->have_info) {
 			res->info = head.info;
 			res->have_info = 1;
@@ -387,16 +390,19 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 /* The daemon writes the pieces of one message back to back, so a blocking
  * reader waits for the next piece (as Linux hands over a message whole)
  * rather than return a fragment; a signal or SO_RCVTIMEO ends the wait and
- * the reader gets what it has, without MSG_EOR. */
-static int wait_next_piece(int fd)
+ * the reader gets what it has, without MSG_EOR.  A non-blocking reader
+ * waits only, and briefly, for a piece the daemon is already writing. */
+static int wait_next_piece(int fd, int nonblock)
 {
 	struct timeval tv = { 0 };
 	socklen_t tl = sizeof tv;
 	struct pollfd p = { .fd = fd, .events = POLLIN };
 	int timeout = -1;
 
-	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_RCVTIMEO, &tv, &tl) == 0
-	    && (tv.tv_sec || tv.tv_usec))
+	if (nonblock)
+		timeout = 100;  /* only for a piece already on its way */
+	else if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_RCVTIMEO, &tv, &tl) == 0
+	         && (tv.tv_sec || tv.tv_usec))
 		timeout = (int)(tv.tv_sec * 1000 + (tv.tv_usec + 999) / 1000);
 	return syscall(SYS_poll, &p, 1, timeout) > 0;
 }
@@ -414,7 +420,9 @@ static int take_available(int fd, struct shim_fd_rx *rx, const struct msghdr *ms
 		/* a peek pulls the record into the remainder and serves it from there */
 		r = take_record(fd, rx, msg, !peek, res);
 		if (r == -EAGAIN && res->filled) {
-			if (!dontwait && !shim_fd_nonblocking(fd) && wait_next_piece(fd))
+			int nonblock = dontwait || shim_fd_nonblocking(fd);
+
+			if ((!nonblock || res->more_coming) && wait_next_piece(fd, nonblock))
 				continue;
 			return 0;  /* partial delivery: the rest is not here yet */
 		}
