@@ -8,8 +8,12 @@
 #include <unistd.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static uint32_t *marked;
+static uint32_t *marked;          /* in order of arrival */
 static size_t n_marked, cap_marked;
+/* Open-addressed set of the marked ids (0 = empty slot; ids start at 1),
+ * so a busy upcall does not scan a long list with usrsctp's locks held. */
+static uint32_t *seen;
+static size_t cap_seen;           /* a power of two, 4 * cap_marked */
 static bool overflow;
 static int event_fd = -1;
 
@@ -23,33 +27,61 @@ void ready_deinit(void)
 {
 	pthread_mutex_lock(&lock);
 	free(marked);
-	marked = NULL;
-	n_marked = cap_marked = 0;
+	free(seen);
+	marked = seen = NULL;
+	n_marked = cap_marked = cap_seen = 0;
 	pthread_mutex_unlock(&lock);
 	if (event_fd >= 0)
 		close(event_fd);
 	event_fd = -1;
 }
 
+static size_t slot_of(uint32_t id, size_t cap)
+{
+	return (id * 2654435761u) & (cap - 1);
+}
+
+/* false if id was already there */
+static bool seen_add(uint32_t id)
+{
+	size_t i;
+
+	for (i = slot_of(id, cap_seen); seen[i]; i = (i + 1) & (cap_seen - 1))
+		if (seen[i] == id)
+			return false;
+	seen[i] = id;
+	return true;
+}
+
+static bool grow(void)
+{
+	size_t cap = cap_marked ? cap_marked * 2 : 64;
+	uint32_t *list = realloc(marked, cap * sizeof *list);
+	uint32_t *set;
+
+	if (!list)
+		return false;
+	marked = list;
+	set = calloc(cap * 4, sizeof *set);
+	if (!set)
+		return false;
+	free(seen);
+	seen = set;
+	cap_seen = cap * 4;
+	cap_marked = cap;
+	for (size_t i = 0; i < n_marked; i++)
+		seen_add(marked[i]);
+	return true;
+}
+
 static void note(uint32_t id)
 {
-	/* A short list in practice: only endpoints that changed since the loop
-	 * last looked. */
-	for (size_t i = 0; i < n_marked; i++)
-		if (marked[i] == id)
-			return;
-	if (n_marked == cap_marked) {
-		size_t cap = cap_marked ? cap_marked * 2 : 64;
-		uint32_t *p = realloc(marked, cap * sizeof *p);
-
-		if (!p) {
-			overflow = true;
-			return;
-		}
-		marked = p;
-		cap_marked = cap;
+	if (n_marked == cap_marked && !grow()) {
+		overflow = true;
+		return;
 	}
-	marked[n_marked++] = id;
+	if (seen_add(id))
+		marked[n_marked++] = id;
 }
 
 void ready_mark(uint32_t id)
@@ -80,5 +112,8 @@ void ready_take(uint32_t **ids, size_t *count, bool *all)
 	marked = NULL;
 	n_marked = cap_marked = 0;
 	overflow = false;
+	free(seen);
+	seen = NULL;
+	cap_seen = 0;
 	pthread_mutex_unlock(&lock);
 }
