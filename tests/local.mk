@@ -23,6 +23,10 @@ tests_integration_badinput_SOURCES = tests/integration/badinput.c
 tests_integration_badinput_LDADD = libwire.la
 
 integration_tests = \
+	tests/integration/cli_run_missing.sh \
+	tests/integration/cli_run_env.sh \
+	tests/integration/cli_no_daemon.sh \
+	tests/integration/cli_status_json.sh \
 	tests/integration/checksctp.sh \
 	tests/integration/sctp_test_seqpacket.sh \
 	tests/integration/sctp_test_32k.sh \
