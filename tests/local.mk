@@ -37,6 +37,7 @@ integration_tests = \
 	tests/integration/ncat.sh \
 	tests/integration/e2e_one_to_one_v4.sh \
 	tests/integration/e2e_one_to_one_v6.sh \
+	tests/integration/e2e_one_to_one_implicit.sh \
 	tests/integration/e2e_one_to_many_v4.sh \
 	tests/integration/e2e_one_to_many_v6.sh \
 	tests/integration/e2e_partial.sh \

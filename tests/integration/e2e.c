@@ -52,6 +52,35 @@ static void case_one_to_one(int family)
 	e2e_close_pair(&p);
 }
 
+/* One-to-one sockets also set an association up implicitly: sendto() an
+ * address on an unconnected socket (what sctp_darn -t does); the socket is
+ * connected afterwards. */
+static void case_one_to_one_implicit(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int listener = e2e_socket(AF_INET, SOCK_STREAM, port, 8);
+	int client = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP)), server;
+	struct timeval patience = { .tv_sec = 10 };
+	struct sockaddr_storage peer;
+	socklen_t len = sizeof peer;
+	ssize_t n;
+
+	/* No association must fail the test, not hang it. */
+	MUST(setsockopt(listener, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience));
+	n = sendto(client, "implicit", 8, 0, (struct sockaddr *)&to.ss, to.len);
+	CHECK(n == 8, "sendto returned %zd", n);
+	server = MUST(accept(listener, NULL, NULL));
+	expect_message(server, "implicit");
+	MUST(getpeername(client, (struct sockaddr *)&peer, &len));
+	CHECK(e2e_port_of((struct sockaddr *)&peer) == port, "client's peer port %u",
+	      e2e_port_of((struct sockaddr *)&peer));
+	send_all(server, "reply", 5);
+	expect_message(client, "reply");
+	close(client);
+	close(server);
+	close(listener);
+}
+
 /* Implicit association: sendto an address; the receiver sees who sent it
  * and replies to that address. */
 static void case_one_to_many(int family)
@@ -496,6 +525,7 @@ static const struct {
 } cases[] = {
 	{ "one-to-one-v4", case_one_to_one_v4 },
 	{ "one-to-one-v6", case_one_to_one_v6 },
+	{ "one-to-one-implicit", case_one_to_one_implicit },
 	{ "one-to-many-v4", case_one_to_many_v4 },
 	{ "one-to-many-v6", case_one_to_many_v6 },
 	{ "partial", case_partial },
