@@ -92,8 +92,13 @@ int cli_run(int argc, char **argv)
 		return 2;
 	}
 	find_paths(&paths);
-	if (!is_file(paths.library, R_OK))
-		fprintf(stderr, "sctpshim: warning: %s: %s\n", paths.library, strerror(errno));
+	/* Without the library the program would run but fail at its first
+	 * SCTP socket with EPROTONOSUPPORT, far from the cause. */
+	if (!is_file(paths.library, R_OK)) {
+		fprintf(stderr, "sctpshim: %s: %s (not installed, and not run from a build tree)\n",
+			paths.library, strerror(errno));
+		return 1;
+	}
 	/* ld.so splits LD_PRELOAD at blanks and colons. */
 	if (strpbrk(paths.library, ": ")) {
 		fprintf(stderr, "sctpshim: %s: a path with ':' or ' ' cannot go in LD_PRELOAD\n",
