@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "daemon/loop.h"
 
@@ -36,6 +37,7 @@ struct shimd {
 	struct loop_source idle_timer;
 	struct loop_source wake;
 	bool idle_armed;
+	time_t idle_since;     /* monotonic seconds */
 	char instance[9];      /* 8 hex digits, new every run */
 	uid_t uid;
 	struct shimd_stats stats;

@@ -462,7 +462,8 @@ static int append(struct partial *p, const uint8_t *data, size_t len, size_t lim
 		p->buf = b;
 		p->cap = cap;
 	}
-	memcpy(p->buf + p->len, data, len);
+	if (len)
+		memcpy(p->buf + p->len, data, len);
 	p->len += len;
 	return 0;
 }

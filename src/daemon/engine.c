@@ -64,8 +64,10 @@ int engine_finish(void)
 	struct timespec pause = { .tv_nsec = 100 * 1000 * 1000 };
 
 	/* usrsctp_finish fails while closed sockets still finish their
-	 * SHUTDOWN; give them a few seconds. */
-	for (int i = 0; i < 100; i++) {
+	 * SHUTDOWN; give them a moment, but not long: the listening socket
+	 * is already closed and a new daemon may be waiting for our UDP
+	 * port (it retries for 3 s). */
+	for (int i = 0; i < 20; i++) {
 		if (usrsctp_finish() == 0)
 			return 0;
 		nanosleep(&pause, NULL);

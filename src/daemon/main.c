@@ -351,19 +351,37 @@ static void arm_timer(unsigned seconds)
 	shimd.idle_armed = seconds != 0;
 }
 
+/* Closed sockets whose associations still shut down keep us, but not
+ * forever: usrsctp's shutdown guard is 180 s; past that, give up. */
+#define ASSOC_GRACE_S 300
+
+static time_t monotonic_now(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec;
+}
+
 static void on_idle_timer(struct loop_source *src, uint32_t events)
 {
 	uint64_t ticks;
+	unsigned assocs;
 
 	if (read(src->fd, &ticks, sizeof ticks) < 0)
 		return;
 	if (clients_count() || endpoints_count())
 		return;
-	if (engine_assoc_count()) {
-		arm_timer(1); /* closed sockets still shutting down: look again */
+	assocs = engine_assoc_count();
+	if (assocs && monotonic_now() - shimd.idle_since < shimd.cfg.idle_timeout + ASSOC_GRACE_S) {
+		arm_timer(1); /* look again */
 		return;
 	}
-	log_info("idle for %u s: exiting", shimd.cfg.idle_timeout);
+	if (assocs)
+		log_warn("idle, but %u association(s) of closed sockets never finished: exiting anyway",
+			 assocs);
+	else
+		log_info("idle for %u s: exiting", shimd.cfg.idle_timeout);
 	loop_quit(&shimd.loop);
 }
 
@@ -376,8 +394,10 @@ static void after_round(void)
 		return;
 	if (!idle && shimd.idle_armed)
 		arm_timer(0);
-	else if (idle && !shimd.idle_armed)
+	else if (idle && !shimd.idle_armed) {
+		shimd.idle_since = monotonic_now();
 		arm_timer(shimd.cfg.idle_timeout);
+	}
 }
 
 static int add_source(struct loop_source *src, int fd, loop_fn fn)
