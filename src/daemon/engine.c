@@ -391,6 +391,24 @@ static uint16_t send_flags(uint16_t f)
 	       | (f & SHIM_MSG_SACK_IMMEDIATELY ? SCTP_SACK_IMMEDIATELY : 0);
 }
 
+/* Linux sets an association up when a one-to-one socket that is not
+ * connected sends to an address; usrsctp refuses (ENOENT).  Connect first,
+ * then the message queues behind the handshake. */
+static int one_to_one_implicit(struct endpoint *ep, const struct shim_msginfo *info)
+{
+	uint32_t assoc_id = 0;
+	int err;
+
+	if (ep->state != EP_IDLE)
+		return ep->state == EP_LISTENING ? -EPIPE : 0;
+	err = engine_connect(ep, &info->addr, 1, &assoc_id);
+	if (err < 0)
+		return err;
+	ep->state = EP_CONNECTING;
+	ep->assoc_id = assoc_id;
+	return 0;
+}
+
 int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		const void *data, size_t len)
 {
@@ -418,6 +436,12 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		to_len = shim_addr_to_sockaddr(&info->addr, &to);
 		if (!to_len)
 			return -EAFNOSUPPORT;
+	}
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE && to_len) {
+		int err = one_to_one_implicit(ep, info);
+
+		if (err < 0)
+			return err;
 	}
 	n = usrsctp_sendv(ep->so, len ? data : empty, len, to_len ? (struct sockaddr *)&to : NULL,
 			  to_len ? 1 : 0, &spa, sizeof spa, SCTP_SENDV_SPA, 0);
