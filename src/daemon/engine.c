@@ -230,6 +230,21 @@ void engine_socket_close(struct endpoint *ep, bool abortive)
 	if (!ep->so)
 		return;
 	usrsctp_set_upcall(ep->so, NULL, NULL);
+	if (log_debug_enabled()) {
+		struct sctp_status st;
+		socklen_t l = sizeof st;
+		uint32_t n = 0;
+		socklen_t nl = sizeof n;
+
+		memset(&st, 0, sizeof st);
+		st.sstat_assoc_id = ep->assoc_id;
+		usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &n, &nl);
+		usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l);
+		log_debug("endpoint %u (%s, %s): closing with %u association(s), state 0x%x, %u unacked, %u pending",
+			  ep->id, ep->style == SHIM_STYLE_ONE_TO_ONE ? "one-to-one" : "one-to-many",
+			  endpoint_state_name(ep), n, (unsigned)st.sstat_state, st.sstat_unackdata,
+			  st.sstat_penddata);
+	}
 	if (!(ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_LISTENING)
 	    && drain_before_close(ep->so)) {
 		log_debug("endpoint %u: closed with data unread: abort, as Linux", ep->id);
