@@ -406,12 +406,41 @@ static int add_source(struct loop_source *src, int fd, loop_fn fn)
 	return loop_set_events(&shimd.loop, src, EPOLLIN);
 }
 
+/* The daemon's own sockets must never be interposed.  A starter that
+ * left libsctpshim in LD_PRELOAD (an older library, a user's export) would
+ * make us call into ourselves and hang: start over without it. */
+static void drop_interposer(char **argv)
+{
+	const char *preload = getenv("LD_PRELOAD");
+	char kept[4096] = "", copy[4096], *tok, *save = NULL;
+	size_t len = 0;
+
+	if (getenv("SCTPSHIMD_REEXEC")) {
+		unsetenv("SCTPSHIMD_REEXEC");
+		return;
+	}
+	if (!preload || !strstr(preload, "libsctpshim") || strlen(preload) >= sizeof copy)
+		return;
+	strcpy(copy, preload);
+	for (tok = strtok_r(copy, " :", &save); tok; tok = strtok_r(NULL, " :", &save))
+		if (!strstr(tok, "libsctpshim"))
+			len += (size_t)snprintf(kept + len, sizeof kept - len, "%s%s", len ? ":" : "", tok);
+	if (*kept)
+		setenv("LD_PRELOAD", kept, 1);
+	else
+		unsetenv("LD_PRELOAD");
+	setenv("SCTPSHIMD_REEXEC", "1", 1);
+	execv("/proc/self/exe", argv);
+	unsetenv("SCTPSHIMD_REEXEC"); /* carry on as we are */
+}
+
 int main(int argc, char **argv)
 {
 	struct shimd_config *cfg = &shimd.cfg;
 	sigset_t sigs;
 	int fd, err;
 
+	drop_interposer(argv);
 	cfg->ready_fd = -1;
 	parse_config(argc, argv, cfg);
 	ready_fds[0] = cfg->ready_fd;
