@@ -109,7 +109,9 @@ ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, i
 	r = pers_parse_send_cmsgs(msg->msg_control, msg->msg_controllen, &p);
 	if (r < 0)
 		return shim_fail(-r);
-	if (msg->msg_name && msg->msg_namelen && s->style == SHIM_STYLE_ONE_TO_MANY) {
+	/* One-to-one sockets take an address too: sendto() on an unconnected
+	 * one has Linux set the association up; the daemon decides. */
+	if (msg->msg_name && msg->msg_namelen) {
 		const struct sockaddr *sa = msg->msg_name;
 
 		if (msg->msg_namelen < (socklen_t)sizeof(struct sockaddr)
