@@ -80,6 +80,12 @@ enum shim_type {
 	SHIM_CONNECTED,        /* shim_connected (daemon -> program, blocking connect) */
 	SHIM_ERROR,            /* shim_error: the next read fails with this errno */
 	SHIM_FENCE,            /* program -> daemon, any payload; see SHIM_REQ_CONNECT */
+	/* Empty record.  Program -> daemon: the library kept part of a record
+	 * in process memory (the caller's buffer was short); the daemon
+	 * answers with an empty SHIM_NUDGE record on the same channel so the
+	 * descriptor polls readable while that remainder waits.  The library
+	 * skips SHIM_NUDGE records it reads. */
+	SHIM_NUDGE,
 };
 
 /* Address: family is AF_INET or AF_INET6 (the same numbers everywhere on

@@ -93,6 +93,7 @@ int shim_body_check(uint16_t type, const void *body, size_t len)
 	case SHIM_CONNECTED:    return len == sizeof(struct shim_connected) ? 0 : -EBADMSG;
 	case SHIM_ERROR:        return len == sizeof(struct shim_error) ? 0 : -EBADMSG;
 	case SHIM_FENCE:        return 0;
+	case SHIM_NUDGE:        return len == 0 ? 0 : -EBADMSG;
 	default:                return -EBADMSG;
 	}
 }
@@ -118,6 +119,7 @@ const char *shim_type_name(uint16_t type)
 	case SHIM_CONNECTED:    return "CONNECTED";
 	case SHIM_ERROR:        return "ERROR";
 	case SHIM_FENCE:        return "FENCE";
+	case SHIM_NUDGE:        return "NUDGE";
 	default:                return "UNKNOWN";
 	}
 }
