@@ -224,7 +224,12 @@ static int bind_listener(const char *name)
 	if (fd < 0)
 		return -errno;
 	memcpy(sun.sun_path + 1, name, n);
-	if (bind(fd, (struct sockaddr *)&sun, offsetof(struct sockaddr_un, sun_path) + 1 + n) < 0) {
+	/* Listen at once: a losing daemon reports "ok" as soon as our name
+	 * is bound, and its starter connects then.  Its connection waits in
+	 * the backlog until the loop runs; if start-up fails, exit closes
+	 * it and the starter sees the channel close. */
+	if (bind(fd, (struct sockaddr *)&sun, offsetof(struct sockaddr_un, sun_path) + 1 + n) < 0
+	    || listen(fd, SOMAXCONN) < 0) {
 		int err = -errno;
 
 		close(fd);
@@ -466,7 +471,9 @@ int main(int argc, char **argv)
 
 	fd = bind_listener(cfg->socket_name);
 	if (fd == -EADDRINUSE) {
-		/* whoever bound first serves this network namespace */
+		/* whoever bound first serves this network namespace; it
+		 * listens right after binding, so its clients queue in the
+		 * backlog instead of being refused */
 		report_ready("ok\n");
 		return 0;
 	}
@@ -487,8 +494,6 @@ int main(int argc, char **argv)
 			  on_idle_timer) < 0
 	    || add_source(&shimd.wake, ready_init(), on_wake) < 0)
 		fail_start("cannot set up the event loop: %s", strerror(errno));
-	if (listen(fd, 128) < 0)
-		fail_start("listen on @%s: %s", cfg->socket_name, strerror(errno));
 	log_info("serving @%s, SCTP over UDP port %u (peers' port %u), instance %s",
 		 cfg->socket_name, cfg->udp_port, cfg->encap_port, shimd.instance);
 	report_ready("ok\n");
