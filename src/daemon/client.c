@@ -126,11 +126,12 @@ static int do_bind(struct request *rq, struct endpoint *ep)
 	return engine_bind(ep, a->flags, a->addrs, a->count, rq->c->cred.uid == 0);
 }
 
-static int do_connect(struct request *rq, struct endpoint *ep, bool *defer)
+/* The reply body is the association's id (usrsctp assigns it at connectx,
+ * so even a non-blocking connect knows it). */
+static int do_connect(struct request *rq, struct endpoint *ep, bool *defer, uint32_t *assoc_id)
 {
 	const struct shim_addrs_req *a = (const void *)rq->body;
 	bool nonblock = a->flags & SHIM_CONNECT_NONBLOCK;
-	uint32_t assoc_id = 0;
 	int err;
 
 	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
@@ -143,12 +144,12 @@ static int do_connect(struct request *rq, struct endpoint *ep, bool *defer)
 	} else if (!nonblock && ep->waiting_client) {
 		return -EALREADY;
 	}
-	err = engine_connect(ep, a->addrs, a->count, &assoc_id);
+	err = engine_connect(ep, a->addrs, a->count, assoc_id);
 	if (err < 0)
 		return err;
 	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
 		ep->state = EP_CONNECTING;
-		ep->assoc_id = assoc_id;
+		ep->assoc_id = *assoc_id;
 		ep->so_error = 0;
 		if (nonblock) {
 			ep->nb_connecting = true;
@@ -161,7 +162,7 @@ static int do_connect(struct request *rq, struct endpoint *ep, bool *defer)
 	}
 	if (!nonblock) {
 		ep->waiting_client = rq->c->id;
-		ep->waiting_assoc = assoc_id;
+		ep->waiting_assoc = *assoc_id;
 		*defer = true;
 	}
 	return 0;
@@ -200,6 +201,7 @@ static bool handle_request(struct request *rq)
 	const void *body = NULL;
 	size_t body_len = 0, out_len;
 	int pass_fd = -1, err = 0, sent;
+	uint32_t assoc_id = 0;
 	bool defer = false;
 	char *text = NULL;
 
@@ -241,7 +243,11 @@ static bool handle_request(struct request *rq)
 			break;
 		}
 		case SHIM_REQ_CONNECT:
-			err = do_connect(rq, ep, &defer);
+			err = do_connect(rq, ep, &defer, &assoc_id);
+			if (!err && assoc_id) {
+				body = &assoc_id;
+				body_len = sizeof assoc_id;
+			}
 			break;
 		case SHIM_REQ_SETOPT:
 		case SHIM_REQ_GETOPT:
@@ -289,14 +295,14 @@ static bool handle_request(struct request *rq)
 	return true;
 }
 
-void client_deferred_reply(uint32_t client_id, int error)
+void client_deferred_reply(uint32_t client_id, int error, const void *body, size_t len)
 {
 	struct client *c = client_find(client_id);
 
 	if (!c || !c->deferred)
 		return;
 	c->deferred = false;
-	if (send_reply(c, error, NULL, 0, -1) < 0) {
+	if (send_reply(c, error, body, len, -1) < 0) {
 		client_drop(c, "reply not sent");
 		return;
 	}

@@ -10,7 +10,8 @@
 void clients_accept(int listen_fd);
 size_t clients_count(void);
 void clients_deinit(void);
-/* Answer a request whose outcome had to wait (0 or a positive errno). */
-void client_deferred_reply(uint32_t client_id, int error);
+/* Answer a request whose outcome had to wait (0 or a positive errno),
+ * with a reply body (len 0: none). */
+void client_deferred_reply(uint32_t client_id, int error, const void *body, size_t len);
 
 #endif

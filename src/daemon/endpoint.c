@@ -150,7 +150,7 @@ void endpoint_close(struct endpoint *ep, bool abortive)
 	ep->chan.fd = -1;
 	engine_socket_close(ep, abortive);
 	if (ep->waiting_client)
-		client_deferred_reply(ep->waiting_client, ECONNABORTED);
+		client_deferred_reply(ep->waiting_client, ECONNABORTED, NULL, 0);
 	ep->waiting_client = 0;
 	table_remove(ep);
 	ep->next_dead = graveyard;
@@ -671,7 +671,8 @@ void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error
 {
 	if (ep->style == SHIM_STYLE_ONE_TO_MANY) {
 		if (ep->waiting_client && ep->waiting_assoc == assoc_id) {
-			client_deferred_reply(ep->waiting_client, error);
+			client_deferred_reply(ep->waiting_client, error, &assoc_id,
+					      error ? 0 : sizeof assoc_id);
 			ep->waiting_client = 0;
 		}
 		return;
