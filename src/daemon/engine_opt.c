@@ -47,6 +47,36 @@ static int sctp_int_get(struct endpoint *ep, int name, void *value, size_t *len)
 	return u32_out(value, len, (uint32_t)iv);
 }
 
+/*
+ * IPV6_V6ONLY.  Linux answers ENOPROTOOPT on AF_INET sockets (ip_setsockopt
+ * knows no IPPROTO_IPV6 level) and EINVAL once the socket is bound.
+ * usrsctp 0.9.5 has no IPPROTO_IPV6 level at all (ENOPROTOOPT for every
+ * name) and its AF_INET6 sockets are always dual-stack.  So the daemon
+ * reports the truth, 0, and accepts 0; turning it on is refused with
+ * ENOPROTOOPT, as a kernel without the option would, rather than claimed
+ * and not done.
+ */
+static int set_v6only(struct endpoint *ep, const void *value, size_t len)
+{
+	uint32_t v;
+	int err;
+
+	if (ep->family != AF_INET6)
+		return -ENOPROTOOPT;
+	if ((err = u32_in(value, len, &v)))
+		return err;
+	if (ep->bound)
+		return -EINVAL;
+	return v ? -ENOPROTOOPT : 0;
+}
+
+static int get_v6only(struct endpoint *ep, void *value, size_t *len)
+{
+	if (ep->family != AF_INET6)
+		return -ENOPROTOOPT;
+	return u32_out(value, len, 0);
+}
+
 static uint32_t neutral_assoc_state(int32_t s)
 {
 	switch (s & 0x00ff) {
@@ -223,6 +253,8 @@ int engine_setopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
 		return sctp_int_set(ep, SCTP_AUTOCLOSE, value, len);
 	case SHIM_OPT_DISABLE_FRAGMENTS:
 		return sctp_int_set(ep, SCTP_DISABLE_FRAGMENTS, value, len);
+	case SHIM_OPT_V6ONLY:
+		return set_v6only(ep, value, len);
 	case SHIM_OPT_STATUS:
 	case SHIM_OPT_SO_ERROR:
 	case SHIM_OPT_ACCEPTCONN:
@@ -308,6 +340,8 @@ int engine_getopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
 		return sctp_int_get(ep, SCTP_AUTOCLOSE, value, len);
 	case SHIM_OPT_DISABLE_FRAGMENTS:
 		return sctp_int_get(ep, SCTP_DISABLE_FRAGMENTS, value, len);
+	case SHIM_OPT_V6ONLY:
+		return get_v6only(ep, value, len);
 	default:
 		return -ENOPROTOOPT;
 	}
