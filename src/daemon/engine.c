@@ -572,8 +572,10 @@ static void deliver_data(struct endpoint *ep, uint8_t *rec, size_t n, int flags,
 	endpoint_emit(ep, &iov, 1, -1);
 }
 
-/* usrsctp hands notifications in pieces when they exceed the buffer. */
-static void take_notification(struct endpoint *ep, const uint8_t *buf, size_t n, int flags)
+/* usrsctp hands notifications in pieces when they exceed the buffer; every
+ * piece comes with the same from. */
+static void take_notification(struct endpoint *ep, const uint8_t *buf, size_t n, int flags,
+			      const struct sockaddr *from, socklen_t from_len)
 {
 	if (ep->notif_len || !(flags & MSG_EOR)) {
 		uint8_t *b = realloc(ep->notif_buf, ep->notif_len + n);
@@ -585,13 +587,13 @@ static void take_notification(struct endpoint *ep, const uint8_t *buf, size_t n,
 		ep->notif_len += n;
 		if (!(flags & MSG_EOR))
 			return;
-		engine_notification(ep, ep->notif_buf, ep->notif_len);
+		engine_notification(ep, ep->notif_buf, ep->notif_len, from, from_len);
 		free(ep->notif_buf);
 		ep->notif_buf = NULL;
 		ep->notif_len = 0;
 		return;
 	}
-	engine_notification(ep, buf, n);
+	engine_notification(ep, buf, n, from, from_len);
 }
 
 static void receive_pending(struct endpoint *ep)
@@ -619,7 +621,8 @@ static void receive_pending(struct endpoint *ep)
 			return;
 		}
 		if (flags & MSG_NOTIFICATION) {
-			take_notification(ep, payload, (size_t)n, flags);
+			take_notification(ep, payload, (size_t)n, flags, (struct sockaddr *)&from,
+					  from_len);
 			continue;
 		}
 		if (n == 0) {

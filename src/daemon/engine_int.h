@@ -8,8 +8,11 @@
 #include "daemon/endpoint.h"
 #include "daemon/engine.h"
 
-/* A usrsctp notification (one whole one) for this endpoint. */
-void engine_notification(struct endpoint *ep, const void *buf, size_t len);
+/* A usrsctp notification (one whole one) for this endpoint; from is the
+ * address usrsctp_recvv gave with it (the association's primary path when
+ * the notification was made), from_len 0 if none. */
+void engine_notification(struct endpoint *ep, const void *buf, size_t len,
+			 const struct sockaddr *from, socklen_t from_len);
 
 /* sockaddrs as usrsctp returns them, packed by family size */
 size_t engine_sockaddr_size(const struct sockaddr *sa);

@@ -43,7 +43,8 @@ static int setup_error(const struct sctp_assoc_change *sac, size_t info_len)
 	return sac->sac_error || info_len ? ECONNREFUSED : ETIMEDOUT;
 }
 
-static void assoc_change(struct endpoint *ep, const struct sctp_assoc_change *sac, size_t len)
+static void assoc_change(struct endpoint *ep, const struct sctp_assoc_change *sac, size_t len,
+			 const struct shim_addr *peer)
 {
 	size_t info_len = extra_len(sac->sac_length, sizeof *sac, len);
 	struct shim_notify sn = {
@@ -54,6 +55,7 @@ static void assoc_change(struct endpoint *ep, const struct sctp_assoc_change *sa
 		.error = sac->sac_error,
 		.outbound_streams = sac->sac_outbound_streams,
 		.inbound_streams = sac->sac_inbound_streams,
+		.addr = *peer,
 	};
 	switch (sac->sac_state) {
 	case SCTP_COMM_UP:
@@ -95,7 +97,8 @@ static uint16_t neutral_send_flags(uint16_t f)
 	       | (f & SCTP_SACK_IMMEDIATELY ? SHIM_MSG_SACK_IMMEDIATELY : 0);
 }
 
-static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event *f, size_t len)
+static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event *f, size_t len,
+			const struct shim_addr *peer)
 {
 	size_t data_len = extra_len(f->ssfe_length, sizeof *f, len);
 	struct shim_notify sn = {
@@ -108,6 +111,7 @@ static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event
 		.inbound_streams = neutral_send_flags(f->ssfe_info.snd_flags),
 		.value = f->ssfe_info.snd_ppid,
 		.reserved = f->ssfe_info.snd_context,
+		.addr = *peer,
 	};
 
 	/* one usrsctp event serves both Linux flavours */
@@ -117,21 +121,36 @@ static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event
 	forward(ep, &sn, f->ssfe_data, data_len);
 }
 
-void engine_notification(struct endpoint *ep, const void *buf, size_t len)
+/*
+ * shim_notify.addr is what Linux puts in recvmsg's msg_name for a
+ * notification: the association's primary peer address
+ * (sctp_inet_event_msgname).  usrsctp hands the same with each
+ * notification, taken when it was made, so it is there even when the
+ * association is already gone (COMM_LOST, SHUTDOWN_COMP).
+ * PEER_ADDR_CHANGE keeps the address it is about in addr (spc_aaddr), so
+ * its msg_name is that address rather than the primary.
+ */
+void engine_notification(struct endpoint *ep, const void *buf, size_t len,
+			 const struct sockaddr *from, socklen_t from_len)
 {
 	union sctp_notification n;
 	const uint8_t *raw = buf;
 	struct shim_notify sn;
+	struct shim_addr peer;
 
 	if (len < sizeof n.sn_header)
 		return;
 	memset(&n, 0, sizeof n);
 	memcpy(&n, buf, len < sizeof n ? len : sizeof n);
+	memset(&peer, 0, sizeof peer);
+	if (!from_len || shim_addr_from_sockaddr(&peer, from, from_len) < 0)
+		memset(&peer, 0, sizeof peer);
 	memset(&sn, 0, sizeof sn);
+	sn.addr = peer;
 	switch (n.sn_header.sn_type) {
 	case SCTP_ASSOC_CHANGE:
 		if (len >= sizeof n.sn_assoc_change)
-			assoc_change(ep, (const struct sctp_assoc_change *)raw, len);
+			assoc_change(ep, (const struct sctp_assoc_change *)raw, len, &peer);
 		return;
 	case SCTP_PEER_ADDR_CHANGE: {
 		const struct sctp_paddr_change *p = &n.sn_paddr_change;
@@ -158,7 +177,7 @@ void engine_notification(struct endpoint *ep, const void *buf, size_t len)
 	}
 	case SCTP_SEND_FAILED_EVENT:
 		if (len >= sizeof n.sn_send_failed_event)
-			send_failed(ep, (const struct sctp_send_failed_event *)raw, len);
+			send_failed(ep, (const struct sctp_send_failed_event *)raw, len, &peer);
 		return;
 	case SCTP_SHUTDOWN_EVENT:
 		sn.type = SHIM_NOTIFY_SHUTDOWN;
