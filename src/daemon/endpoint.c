@@ -562,6 +562,22 @@ static void program_eof(struct endpoint *ep)
 	endpoint_close(ep, ep->linger.onoff && ep->linger.linger == 0);
 }
 
+/* The library keeps part of a record in process memory and asks, with a
+ * NUDGE, for a record that makes its descriptor poll readable.  The answer
+ * goes through the normal output path, behind what is queued.  When records
+ * are queued already the channel is full, so the descriptor is readable
+ * anyway: no answer is needed, and a program that nudges without reading
+ * cannot make the queue grow. */
+static void answer_nudge(struct endpoint *ep)
+{
+	if (ep->outq_len == 0)
+		endpoint_emit_simple(ep, SHIM_NUDGE, NULL, 0);
+}
+
+/* Records are taken in order: a NUDGE behind a message usrsctp has no room
+ * for yet (or written during a non-blocking connect) is answered when
+ * reading resumes, not before.  Kept simple on purpose; the remainder it is
+ * about stays safe in the library meanwhile. */
 static void read_channel(struct endpoint *ep)
 {
 	static uint8_t buf[SHIM_DATA_MAX];
@@ -599,6 +615,11 @@ static void read_channel(struct endpoint *ep)
 		memcpy(&h, buf, sizeof h);
 		if (h.type == SHIM_FENCE) {
 			ep->fence_pending = false;
+			continue;
+		}
+		if (h.type == SHIM_NUDGE && shim_body_check(h.type, buf + sizeof h,
+							    (size_t)n - sizeof h) == 0) {
+			answer_nudge(ep);
 			continue;
 		}
 		if (h.type != SHIM_DATA
