@@ -468,13 +468,14 @@ static int append(struct partial *p, const uint8_t *data, size_t len, size_t lim
 	return 0;
 }
 
-/* usrsctp refused it for good (e.g. the association is gone): Linux would
- * have failed the send; the program has moved on, so only note it. */
-static void count_sent(struct endpoint *ep, size_t len, int err)
+/* usrsctp refused it for good (a stream out of range, the association
+ * gone): Linux would have failed the sendmsg, but the program has moved on.
+ * The closest we can do is the SEND_FAILED notification. */
+static void count_sent(struct endpoint *ep, const struct shim_msginfo *info,
+		       const void *data, size_t len, int err)
 {
 	if (err < 0) {
-		log_debug("endpoint %u: message of %zu bytes dropped: %s",
-			  ep->id, len, strerror(-err));
+		engine_send_refused(ep, info, data, len, -err);
 		return;
 	}
 	shimd.stats.msgs_out++;
@@ -492,7 +493,7 @@ static void deliver_message(struct endpoint *ep, struct partial *msg)
 		memset(msg, 0, sizeof *msg);
 		return;
 	}
-	count_sent(ep, msg->len, err);
+	count_sent(ep, &msg->info, msg->buf, msg->len, err);
 	partial_free(msg);
 }
 
@@ -527,7 +528,7 @@ static int take_data(struct endpoint *ep, const uint8_t *body, size_t len)
 				ep->has_held = true;
 				return 0;
 			}
-			count_sent(ep, n, err);
+			count_sent(ep, &info, payload, n, err);
 			return 0;
 		}
 		if (ep->n_partials == EP_MAX_PARTIALS)

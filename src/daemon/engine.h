@@ -42,6 +42,11 @@ int engine_shutdown(struct endpoint *ep, uint32_t how);
 /* One whole message.  0, -EAGAIN (no room: keep it), or -errno. */
 int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		const void *data, size_t len);
+/* usrsctp refused a message the program already counts as sent (error: a
+ * positive errno): log it, and hand it back as SEND_FAILED(_EVENT) with
+ * flags "unsent" where the program subscribed. */
+void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
+			 const void *data, size_t len, int error);
 /* Accept (listeners) and move what usrsctp has for the program onto the
  * channel, as long as the channel has room. */
 void engine_service(struct endpoint *ep);

@@ -130,6 +130,34 @@ static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event
  * PEER_ADDR_CHANGE keeps the address it is about in addr (spc_aaddr), so
  * its msg_name is that address rather than the primary.
  */
+/* Sending flags a program can give (shim_msg_flags); the rest are ours. */
+#define SEND_FLAGS (SHIM_MSG_UNORDERED | SHIM_MSG_ADDR_OVER | SHIM_MSG_ABORT | SHIM_MSG_EOF \
+		    | SHIM_MSG_SENDALL | SHIM_MSG_SACK_IMMEDIATELY)
+
+void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
+			 const void *data, size_t len, int error)
+{
+	struct shim_notify sn = {
+		.flags = SCTP_DATA_UNSENT,
+		.assoc_id = ep->style == SHIM_STYLE_ONE_TO_ONE ? ep->assoc_id : info->assoc_id,
+		.error = (uint32_t)error,
+		/* laid out as send_failed() does */
+		.outbound_streams = info->stream,
+		.inbound_streams = info->flags & SEND_FLAGS,
+		.value = info->ppid,
+		.reserved = info->context,
+	};
+
+	log_info("endpoint %u (pid %d): a message of %zu bytes on stream %u was refused: %s%s",
+		 ep->id, (int)ep->owner_pid, len, info->stream, strerror(error),
+		 ep->events_mask & (1u << SHIM_NOTIFY_SEND_FAILED | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT)
+		 ? " (SEND_FAILED delivered)" : "");
+	sn.type = SHIM_NOTIFY_SEND_FAILED_EVENT;
+	forward(ep, &sn, data, len);
+	sn.type = SHIM_NOTIFY_SEND_FAILED;
+	forward(ep, &sn, data, len);
+}
+
 void engine_notification(struct endpoint *ep, const void *buf, size_t len,
 			 const struct sockaddr *from, socklen_t from_len)
 {
