@@ -4,7 +4,9 @@
  * table of mmap'ed pages (no malloc, usable from any context).  "Unknown" is
  * resolved once with getsockname(): our descriptors carry an abstract name
  * beginning with SHIM_EP_PREFIX (see proto.h), so the answer survives exec
- * and SCM_RIGHTS; the table is only a cache of it.
+ * and SCM_RIGHTS; the table is only a cache of it.  Our own sockets also get
+ * a per-socket state (remainder, last name), shared by inode among the
+ * descriptors of one socket and freed with the last of them.
  */
 #define _GNU_SOURCE
 #include "lib/shim.h"
@@ -13,25 +15,35 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
+#include <unistd.h>
 #include <netinet/in.h>
 
 #define PAGE_FDS 1024u
 #define TOP_PAGES 1024u  /* 1M descriptors; beyond that nothing is cached */
 
-/* class word: bits 0-1 enum shim_fd_class, 2-3 style, 4 AF_INET6, 5 listening */
+/* class word: bits 0-1 enum shim_fd_class, 2-3 style, 4 AF_INET6, 5 listening,
+ * 6 connected */
 #define CLS_MASK   3u
 #define STYLE_SHIFT 2
 #define V6_BIT     (1u << 4)
 #define LISTEN_BIT (1u << 5)
+#define CONN_BIT   (1u << 6)
 
 struct entry {
 	_Atomic uint32_t cls;
 	_Atomic uint32_t endpoint_id;
-	struct shim_fd_rx rx;
+	struct shim_fd_rx *_Atomic rx;  /* one reference, or NULL */
 };
 
 static struct entry *_Atomic pages[TOP_PAGES];
+
+/* Every socket state in use, by inode.  Only our own descriptors get
+ * here, so a list under a mutex is enough. */
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct shim_fd_rx *registry;
 
 static struct entry *entry_of(int fd, int create)
 {
@@ -67,7 +79,8 @@ static struct entry *entry_of(int fd, int create)
 static uint32_t encode(const struct shim_sock *s)
 {
 	return SHIM_FD_OURS | ((uint32_t)s->style << STYLE_SHIFT)
-	       | (s->family == AF_INET6 ? V6_BIT : 0) | (s->listening ? LISTEN_BIT : 0);
+	       | (s->family == AF_INET6 ? V6_BIT : 0) | (s->listening ? LISTEN_BIT : 0)
+	       | (s->connected ? CONN_BIT : 0);
 }
 
 static void decode(uint32_t cls, uint32_t id, struct shim_sock *s)
@@ -75,6 +88,7 @@ static void decode(uint32_t cls, uint32_t id, struct shim_sock *s)
 	s->style = (int)((cls >> STYLE_SHIFT) & 3u);
 	s->family = (cls & V6_BIT) ? AF_INET6 : AF_INET;
 	s->listening = !!(cls & LISTEN_BIT);
+	s->connected = !!(cls & CONN_BIT);
 	s->endpoint_id = id;
 }
 
@@ -119,6 +133,7 @@ int shim_parse_ep_name(const char *name, size_t len, struct shim_sock *s)
 	s->style = (int)style;
 	s->endpoint_id = (uint32_t)id;
 	s->listening = 0;
+	s->connected = 0;
 	return 1;
 }
 
@@ -172,12 +187,23 @@ int shim_fd_get(int fd, struct shim_sock *s)
 	return (cls & CLS_MASK) == SHIM_FD_OURS;
 }
 
+static void drop_state(struct entry *e)
+{
+	struct shim_fd_rx *rx;
+
+	if (!atomic_load_explicit(&e->rx, memory_order_acquire))
+		return;  /* the common case for descriptors that are not ours */
+	rx = atomic_exchange(&e->rx, NULL);
+	shim_rx_put(rx);
+}
+
 void shim_fd_set_ours(int fd, const struct shim_sock *s)
 {
 	struct entry *e = entry_of(fd, 1);
 
 	if (!e)
 		return;
+	drop_state(e);  /* a new socket at this number */
 	atomic_store_explicit(&e->endpoint_id, s->endpoint_id, memory_order_relaxed);
 	atomic_store_explicit(&e->cls, encode(s), memory_order_release);
 }
@@ -190,6 +216,15 @@ void shim_fd_set_listening(int fd)
 		atomic_fetch_or(&e->cls, LISTEN_BIT);
 }
 
+void shim_fd_set_connected(int fd)
+{
+	struct entry *e = entry_of(fd, 0);
+
+	if (e && (atomic_load(&e->cls) & CLS_MASK) == SHIM_FD_OURS)
+		atomic_fetch_or(&e->cls, CONN_BIT);
+}
+
+/* The socket state follows through shim_rx_get()'s inode lookup. */
 void shim_fd_copy(int from, int to)
 {
 	struct entry *src = entry_of(from, 0), *dst = entry_of(to, 1);
@@ -207,18 +242,11 @@ void shim_fd_copy(int from, int to)
 void shim_fd_forget(int fd)
 {
 	struct entry *e = entry_of(fd, 0);
-	struct shim_rest *rest;
 
 	if (!e)
 		return;
 	atomic_store_explicit(&e->cls, SHIM_FD_UNKNOWN, memory_order_release);
-	if (!e->rx.rest)
-		return;
-	pthread_mutex_lock(&e->rx.lock);
-	rest = e->rx.rest;
-	e->rx.rest = NULL;
-	pthread_mutex_unlock(&e->rx.lock);
-	shim_rest_free(rest);
+	drop_state(e);
 }
 
 void shim_fd_forget_range(unsigned int first, unsigned int last)
@@ -239,22 +267,91 @@ void shim_fd_forget_range(unsigned int first, unsigned int last)
 	}
 }
 
-struct shim_fd_rx *shim_fd_rx(int fd)
+/* Find or make the state of the socket with this inode; registry_lock held. */
+static struct shim_fd_rx *lookup_locked(dev_t dev, ino_t ino)
+{
+	struct shim_fd_rx *rx;
+
+	for (rx = registry; rx; rx = rx->next)
+		if (rx->dev == dev && rx->ino == ino)
+			return rx;
+	rx = calloc(1, sizeof *rx);
+	if (!rx)
+		return NULL;
+	pthread_mutex_init(&rx->lock, NULL);
+	rx->dev = dev;
+	rx->ino = ino;
+	rx->next = registry;
+	registry = rx;
+	return rx;
+}
+
+struct shim_fd_rx *shim_rx_get(int fd)
 {
 	struct entry *e = entry_of(fd, 1);
+	struct shim_fd_rx *rx = NULL;
+	struct stat st;
+	int saved = errno;
 
-	return e ? &e->rx : NULL;
+	if (e && (rx = atomic_load_explicit(&e->rx, memory_order_acquire))) {
+		pthread_mutex_lock(&registry_lock);
+		if (atomic_load(&e->rx) == rx) {
+			rx->refs++;
+			pthread_mutex_unlock(&registry_lock);
+			return rx;
+		}
+		pthread_mutex_unlock(&registry_lock);
+	}
+	/* first use at this number: one fstat, then the table remembers */
+	if (syscall(SYS_fstat, fd, &st) < 0) {
+		errno = saved;
+		return NULL;
+	}
+	pthread_mutex_lock(&registry_lock);
+	rx = lookup_locked(st.st_dev, st.st_ino);
+	if (rx) {
+		rx->refs++;
+		if (e) {
+			struct shim_fd_rx *expected = NULL;
+
+			if (atomic_compare_exchange_strong(&e->rx, &expected, rx))
+				rx->refs++;  /* the table's reference */
+		}
+	}
+	pthread_mutex_unlock(&registry_lock);
+	return rx;
+}
+
+void shim_rx_put(struct shim_fd_rx *rx)
+{
+	struct shim_fd_rx **p;
+	int saved = errno;
+
+	if (!rx)
+		return;
+	pthread_mutex_lock(&registry_lock);
+	if (--rx->refs > 0) {
+		pthread_mutex_unlock(&registry_lock);
+		return;
+	}
+	for (p = &registry; *p; p = &(*p)->next)
+		if (*p == rx) {
+			*p = rx->next;
+			break;
+		}
+	pthread_mutex_unlock(&registry_lock);
+	shim_rest_free(rx->rest);
+	pthread_mutex_destroy(&rx->lock);
+	free(rx);
+	errno = saved;
 }
 
 void shim_fd_after_fork(void)
 {
-	unsigned int top, i;
+	struct shim_fd_rx *rx;
 
 	/* a lock another parent thread held at fork time must not stay held */
-	for (top = 0; top < TOP_PAGES; top++) {
-		struct entry *page = atomic_load(&pages[top]);
-
-		for (i = 0; page && i < PAGE_FDS; i++)
-			pthread_mutex_init(&page[i].rx.lock, NULL);
-	}
+	pthread_mutex_init(&registry_lock, NULL);
+	for (rx = registry; rx; rx = rx->next)
+		pthread_mutex_init(&rx->lock, NULL);
 }

@@ -459,9 +459,21 @@ ssize_t shim_next_record(int fd, void *buf, size_t cap, int *recv_fd, int recv_f
 	}
 }
 
+static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd_rx *rx,
+                                 struct msghdr *msg, int flags);
+
 ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int flags)
 {
-	struct shim_fd_rx *rx = shim_fd_rx(fd);
+	struct shim_fd_rx *rx = shim_rx_get(fd);
+	ssize_t r = recv_with_state(fd, s, rx ? rx : &fallback_rx, msg, flags);
+
+	shim_rx_put(rx);
+	return r;
+}
+
+static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd_rx *rx,
+                                 struct msghdr *msg, int flags)
+{
 	int nonblock = !!(flags & MSG_DONTWAIT);  /* O_NONBLOCK is asked only when it matters */
 	int peek = !!(flags & MSG_PEEK), r, truncated = 0;
 	struct result res;
@@ -470,10 +482,10 @@ ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int fla
 		return shim_fail(EFAULT);
 	if (msg->msg_iovlen > IOV_MAX)
 		return shim_fail(EMSGSIZE);
-	if (s->style == SHIM_STYLE_ONE_TO_ONE && s->listening)
+	/* sctp_recvmsg(): a one-to-one socket that is listening, or has no
+	 * association and never had one, has nothing to wait for */
+	if (s->style == SHIM_STYLE_ONE_TO_ONE && (s->listening || !shim_assoc_seen(fd, s)))
 		return shim_fail(ENOTCONN);
-	if (!rx)
-		rx = &fallback_rx;
 	for (;;) {
 		memset(&res, 0, sizeof res);
 		pthread_mutex_lock(&rx->lock);

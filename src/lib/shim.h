@@ -48,26 +48,41 @@ struct shim_sock {
 	int style;           /* enum shim_style */
 	uint32_t endpoint_id;
 	int listening;       /* cached "listen() succeeded" */
+	int connected;       /* cached "an association was set up" (connect, accept,
+	                        sendto): 0 means unknown, ask the daemon */
 };
 
-/* Per-descriptor receive state, kept in the table entry. */
+/* Per-socket state of this process, shared by every descriptor of the same
+ * socket (dup, dup2, F_DUPFD, inherited copies): keyed by inode, so a
+ * remainder follows the socket, as the kernel's receive queue would. */
 struct shim_rest;
 struct shim_fd_rx {
 	pthread_mutex_t lock;
 	struct shim_rest *rest;  /* in-process remainder (io_recv.c) */
+	int nudge_pending;       /* a SHIM_NUDGE we sent has not come back yet */
+	int have_name;           /* name: last address getsockname() reported */
+	struct shim_addr name;
+	/* registry (fdtable.c) */
+	dev_t dev;
+	ino_t ino;
+	unsigned int refs;
+	struct shim_fd_rx *next;
 };
 
 /* Classify fd: returns 1 and fills *s if it is one of ours, 0 if not. */
 int shim_fd_get(int fd, struct shim_sock *s);
 void shim_fd_set_ours(int fd, const struct shim_sock *s);
 void shim_fd_set_listening(int fd);
+void shim_fd_set_connected(int fd);
 void shim_fd_copy(int from, int to);
 void shim_fd_forget(int fd);
 void shim_fd_forget_range(unsigned int first, unsigned int last);
 /* In a fork child: no receive lock stays held by a thread left behind. */
 void shim_fd_after_fork(void);
-/* Receive state of fd (NULL if fd is out of the table's range). */
-struct shim_fd_rx *shim_fd_rx(int fd);
+/* The state of fd's socket, with a reference the caller drops with
+ * shim_rx_put() (NULL: out of memory or fd not open). */
+struct shim_fd_rx *shim_rx_get(int fd);
+void shim_rx_put(struct shim_fd_rx *rx);
 /* Parse an abstract name of ours; 1 if it is one. */
 int shim_parse_ep_name(const char *name, size_t len, struct shim_sock *s);
 /* Free a remainder (io_recv.c). */
@@ -110,6 +125,10 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 /* BIND/CONNECT with count addresses */
 int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_addr *a,
                        uint32_t count);
+/* One-to-one sockets: 1 if an association is or was there, as far as we
+ * know (asks the daemon only when the cache does not know), 0 if none was
+ * ever set up or one is still being set up, or the socket is listening. */
+int shim_assoc_seen(int fd, const struct shim_sock *s);
 int shim_getopt_u32(int fd, uint32_t opt, uint32_t assoc_id, uint32_t *v);
 int shim_setopt_raw(int fd, uint32_t opt, uint32_t assoc_id, const void *v, uint32_t len);
 
