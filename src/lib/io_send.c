@@ -13,6 +13,7 @@
 
 #include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -120,6 +121,14 @@ ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, i
 			return shim_fail(EINVAL);
 		p.info.flags |= SHIM_MSG_HAS_ADDR;
 	}
+	/* sctp_sendmsg(): no address and no association is EPIPE (SIGPIPE
+	 * unless MSG_NOSIGNAL), as for a one-to-one socket never connected */
+	if (s->style == SHIM_STYLE_ONE_TO_ONE && !(p.info.flags & SHIM_MSG_HAS_ADDR)
+	    && (s->listening || !shim_assoc_seen(fd, s))) {
+		if (!(flags & MSG_NOSIGNAL))
+			syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), SIGPIPE);
+		return shim_fail(EPIPE);
+	}
 	if (p.has_init && (p.info.flags & SHIM_MSG_HAS_ADDR))
 		/* an implicit association takes these INIT parameters */
 		shim_setopt_raw(fd, SHIM_OPT_INITMSG, 0, &p.init, sizeof p.init);
@@ -154,5 +163,7 @@ ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, i
 		}
 		sent += got;
 	} while (sent < total);
+	if (s->style == SHIM_STYLE_ONE_TO_ONE && !s->connected)
+		shim_fd_set_connected(fd);  /* sendto() set the association up */
 	return (ssize_t)total;
 }

@@ -97,6 +97,7 @@ SHIM_EXPORT int socket(int domain, int type, int protocol)
 	s.style = style;
 	s.endpoint_id = rep_len >= sizeof rep ? rep.endpoint_id : 0;
 	s.listening = 0;
+	s.connected = 0;
 	shim_fd_set_ours(fd, &s);
 	return fd;
 }
@@ -230,6 +231,7 @@ static int do_accept(int fd, const struct shim_sock *s, struct sockaddr *addr,
 		ns.style = SHIM_STYLE_ONE_TO_ONE;
 		ns.endpoint_id = buf->rec.u.acc.endpoint_id;
 		ns.listening = 0;
+		ns.connected = 1;
 		shim_fd_set_ours(newfd, &ns);
 		if (addr && len)
 			shim_fill_sockaddr(&buf->rec.u.acc.peer, s->family, addr, len);
@@ -369,9 +371,13 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 		return nonblock ? -EINPROGRESS : 0;
 	if (nonblock) {
 		write_fence(fd);
+		shim_fd_set_connected(fd);
 		return -EINPROGRESS;
 	}
-	return wait_connected(fd, assoc_id);
+	r = wait_connected(fd, assoc_id);
+	if (r == 0)
+		shim_fd_set_connected(fd);
+	return r;
 }
 
 SHIM_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)

@@ -79,6 +79,25 @@ int shim_setopt_raw(int fd, uint32_t opt, uint32_t assoc_id, const void *v, uint
 	return opt_request(SHIM_REQ_SETOPT, fd, &o, NULL, NULL);
 }
 
+int shim_assoc_seen(int fd, const struct shim_sock *s)
+{
+	struct pers_opt o = { .opt = SHIM_OPT_STATUS };
+	struct shim_status st;
+	size_t len = sizeof st;
+	int r;
+
+	if (s->connected || s->style != SHIM_STYLE_ONE_TO_ONE)
+		return 1;
+	r = opt_request(SHIM_REQ_GETOPT, fd, &o, &st, &len);
+	if (r == -EINVAL)
+		return 0;  /* the daemon's answer for "no association (yet)" */
+	/* 0: there is one; ENOTCONN: the daemon already freed the socket
+	 * after its association ended.  Anything else: let the call go on. */
+	if (r == 0 || r == -ENOTCONN)
+		shim_fd_set_connected(fd);
+	return 1;
+}
+
 /* Largest Linux option value we convert (struct sctp_status). */
 #define OPTBUF 256
 
