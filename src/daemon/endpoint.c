@@ -279,14 +279,28 @@ int endpoint_from_fd(int fd, struct endpoint **out)
 
 /* ---- towards the program ------------------------------------------------ */
 
+/*
+ * A blocking one-to-one connect waits for SHIM_CONNECTED and drops every
+ * other record it reads meanwhile, so until the outcome is known records
+ * are held in the queue (not written), and SHIM_CONNECTED goes in front of
+ * them.  usrsctp must still be read then, or COMM_UP would never be seen;
+ * what precedes it in usrsctp's queue is a few notifications at most (the
+ * peer cannot send data before the association is up).
+ */
+static bool holding_output(const struct endpoint *ep)
+{
+	return ep->blocking_connect && !ep->program_gone;
+}
+
 bool endpoint_can_deliver(const struct endpoint *ep)
 {
 	/* One queued record is enough to stop: the channel is full, and the
 	 * receive window should close rather than our memory grow. */
-	return !ep->dead && ep->outq_len == 0;
+	return !ep->dead && (ep->outq_len == 0 || holding_output(ep));
 }
 
-static int queue_record(struct endpoint *ep, const struct iovec *iov, int iovcnt, int pass_fd)
+static int queue_record(struct endpoint *ep, const struct iovec *iov, int iovcnt, int pass_fd,
+			bool in_front)
 {
 	size_t len = 0, off = 0;
 	struct out_rec *r;
@@ -302,9 +316,16 @@ static int queue_record(struct endpoint *ep, const struct iovec *iov, int iovcnt
 	}
 	r->len = len;
 	r->pass_fd = pass_fd;
-	r->next = NULL;
-	*ep->outq_tail = r;
-	ep->outq_tail = &r->next;
+	if (in_front) {
+		r->next = ep->outq;
+		ep->outq = r;
+		if (!r->next)
+			ep->outq_tail = &r->next;
+	} else {
+		r->next = NULL;
+		*ep->outq_tail = r;
+		ep->outq_tail = &r->next;
+	}
 	ep->outq_len++;
 	return 0;
 }
@@ -326,7 +347,7 @@ int endpoint_emit(struct endpoint *ep, const struct iovec *iov, int iovcnt, int 
 			close(pass_fd);
 		return ep->dead ? -EBADF : -EPIPE;
 	}
-	if (ep->outq_len == 0) {
+	if (ep->outq_len == 0 && !holding_output(ep)) {
 		r = shim_send_record(ep->chan.fd, iov, iovcnt, pass_fd, MSG_DONTWAIT);
 		if (r >= 0) {
 			if (pass_fd >= 0)
@@ -340,7 +361,7 @@ int endpoint_emit(struct endpoint *ep, const struct iovec *iov, int iovcnt, int 
 			return (int)r;
 		}
 	}
-	err = queue_record(ep, iov, iovcnt, pass_fd);
+	err = queue_record(ep, iov, iovcnt, pass_fd, false);
 	if (err < 0) {
 		if (pass_fd >= 0)
 			close(pass_fd);
@@ -365,6 +386,8 @@ int endpoint_emit_simple(struct endpoint *ep, uint16_t type, const void *body, s
 /* Returns true when the queue is empty. */
 static bool flush_outq(struct endpoint *ep)
 {
+	if (holding_output(ep))
+		return !ep->outq;
 	while (ep->outq && !ep->program_gone) {
 		struct out_rec *r = ep->outq;
 		struct iovec iov = { .iov_base = r->data, .iov_len = r->len };
@@ -414,7 +437,7 @@ void endpoint_update_events(struct endpoint *ep)
 		return;
 	if (want_channel_input(ep))
 		events |= EPOLLIN;
-	if (ep->outq_len && !ep->program_gone)
+	if (ep->outq_len && !ep->program_gone && !holding_output(ep))
 		events |= EPOLLOUT;
 	err = loop_set_events(&shimd.loop, &ep->chan, events);
 	if (err < 0)
@@ -713,9 +736,21 @@ void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error
 		ep->assoc_id = assoc_id;
 	if (ep->blocking_connect) {
 		struct shim_connected c = { .error = error, .assoc_id = assoc_id };
+		struct shim_hdr h;
+		struct iovec iov[2] = {
+			{ .iov_base = &h, .iov_len = sizeof h },
+			{ .iov_base = &c, .iov_len = sizeof c },
+		};
 
 		ep->blocking_connect = false;
-		endpoint_emit_simple(ep, SHIM_CONNECTED, &c, sizeof c);
+		shim_hdr_init(&h, SHIM_CONNECTED, sizeof h + sizeof c, 0);
+		if (!ep->outq || ep->program_gone)
+			endpoint_emit(ep, iov, 2, -1);
+		else if (queue_record(ep, iov, 2, -1, true) == 0)
+			flush_outq(ep);
+		else
+			endpoint_emit(ep, iov, 2, -1); /* out of memory: late beats never */
+		endpoint_update_events(ep);
 	}
 	if (ep->nb_connecting) {
 		ep->nb_connecting = false;

@@ -69,7 +69,8 @@ struct endpoint {
 	bool program_eof;
 	bool fence_pending;     /* non-blocking connect: a fence will arrive */
 	bool nb_connecting;     /* don't read the channel until resolved */
-	bool blocking_connect;  /* one-to-one: answer with SHIM_CONNECTED */
+	bool blocking_connect;  /* one-to-one: answer with SHIM_CONNECTED, which
+				 * must come first: other records are held */
 	uint32_t waiting_client;/* one-to-many blocking connect: client id */
 	uint32_t waiting_assoc;
 	bool shut_rd;
