@@ -104,7 +104,9 @@ SHIM_EXPORT int ioctl(int fd, unsigned long req, ...)
 
 		if (s.listening)
 			return shim_fail(EINVAL);
-		r = pending_bytes(fd, &v);
+		/* a remainder held here is what the next read returns */
+		v = shim_rest_bytes(fd);
+		r = v >= 0 ? 0 : pending_bytes(fd, &v);
 		if (r < 0)
 			return shim_fail(-r);
 		*(int *)arg = v;

@@ -85,6 +85,9 @@ struct shim_fd_rx *shim_rx_get(int fd);
 void shim_rx_put(struct shim_fd_rx *rx);
 /* Parse an abstract name of ours; 1 if it is one. */
 int shim_parse_ep_name(const char *name, size_t len, struct shim_sock *s);
+/* Bytes of the remainder this process holds for fd's socket, -1 if none
+ * (io_recv.c). */
+int shim_rest_bytes(int fd);
 /* Free a remainder (io_recv.c). */
 void shim_rest_free(struct shim_rest *r);
 
