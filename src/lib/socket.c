@@ -144,6 +144,39 @@ int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_
 	return shim_request(type, &body, shim_addrs_size(count), fd, NULL, NULL, NULL, 0);
 }
 
+/* The last address getsockname() reported (or bind() set) for fd's socket:
+ * the daemon forgets a one-to-one socket once its association is over,
+ * Linux still reports its address then. */
+static void name_remember(int fd, const struct shim_addr *a)
+{
+	struct shim_fd_rx *rx = shim_rx_get(fd);
+
+	if (!rx)
+		return;
+	pthread_mutex_lock(&rx->lock);
+	rx->name = *a;
+	rx->have_name = 1;
+	pthread_mutex_unlock(&rx->lock);
+	shim_rx_put(rx);
+}
+
+static int name_recall(int fd, struct shim_addr *a)
+{
+	struct shim_fd_rx *rx = shim_rx_get(fd);
+	int have = 0;
+
+	if (!rx)
+		return 0;
+	pthread_mutex_lock(&rx->lock);
+	if (rx->have_name) {
+		*a = rx->name;
+		have = 1;
+	}
+	pthread_mutex_unlock(&rx->lock);
+	shim_rx_put(rx);
+	return have;
+}
+
 SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
 {
 	struct shim_addr a;
@@ -155,6 +188,8 @@ SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
 	r = sockaddr_for(&s, addr, len, &a);
 	if (r == 0)
 		r = shim_addrs_request(SHIM_REQ_BIND, fd, SHIM_BIND_ADD, &a, 1);
+	if (r == 0 && a.port && s.style == SHIM_STYLE_ONE_TO_ONE)
+		name_remember(fd, &a);
 	return r < 0 ? shim_fail(-r) : 0;
 }
 
@@ -425,6 +460,15 @@ static int get_name(int fd, const struct shim_sock *s, uint32_t which,
 	if (!addr || !len)
 		return shim_fail(EFAULT);
 	r = shim_request(SHIM_REQ_GETADDRS, &req, sizeof req, fd, &body, &body_len, NULL, 0);
+	if (r == -ENOTCONN && which == SHIM_ADDRS_SOCKNAME && s->style == SHIM_STYLE_ONE_TO_ONE) {
+		/* association over and socket freed: the last address known,
+		 * else the wildcard (the port is then lost) */
+		struct shim_addr last = { .family = (uint16_t)s->family };
+
+		name_recall(fd, &last);
+		shim_fill_sockaddr(&last, s->family, addr, len);
+		return 0;
+	}
 	if (r < 0)
 		return shim_fail(-r);
 	if (body_len < sizeof body.rep + sizeof(struct shim_addr) || body.rep.count == 0) {
@@ -435,6 +479,8 @@ static int get_name(int fd, const struct shim_sock *s, uint32_t which,
 		shim_fill_sockaddr(&any, s->family, addr, len);  /* unbound: the wildcard */
 		return 0;
 	}
+	if (which == SHIM_ADDRS_SOCKNAME && s->style == SHIM_STYLE_ONE_TO_ONE)
+		name_remember(fd, &body.addrs[0]);
 	shim_fill_sockaddr(&body.addrs[0], s->family, addr, len);
 	return 0;
 }

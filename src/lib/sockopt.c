@@ -123,7 +123,20 @@ static int set_sctp(int fd, const struct shim_sock *s, int name, const void *val
 	if (r < 0)
 		return r;
 	r = opt_request(SHIM_REQ_SETOPT, fd, &o, NULL, NULL);
-	return r < 0 ? r : 0;
+	return r == -ENOTCONN ? -EINVAL : r < 0 ? r : 0;  /* see gone() */
+}
+
+/*
+ * After a one-to-one association has ended the daemon frees the socket and
+ * answers ENOTCONN to everything about it.  Linux keeps a CLOSED socket:
+ * socket-level options still work on it (we keep those on our end), SO_ERROR
+ * and SO_ACCEPTCONN read 0 (a pending ECONNRESET is reported by the read
+ * that reaches the end of the data), and SOL_SCTP options find no
+ * association: EINVAL, as sctp_id2assoc() failing gives.
+ */
+static int gone(int r)
+{
+	return r == -ENOTCONN;
 }
 
 static int set_socket(int fd, int name, const void *val, socklen_t len)
@@ -145,8 +158,9 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 		if (syscall(SYS_getsockopt, fd, SOL_SOCKET, get, &eff, &el) < 0)
 			return -errno;
 		v = (uint32_t)eff;
-		return shim_setopt_raw(fd, get == SO_SNDBUF ? SHIM_OPT_SNDBUF : SHIM_OPT_RCVBUF,
-		                       0, &v, sizeof v);
+		r = shim_setopt_raw(fd, get == SO_SNDBUF ? SHIM_OPT_SNDBUF : SHIM_OPT_RCVBUF,
+		                    0, &v, sizeof v);
+		return gone(r) ? 0 : r;
 	}
 	case SO_LINGER: {
 		struct linger l;
@@ -159,6 +173,8 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 		sl.onoff = l.l_onoff;
 		sl.linger = l.l_linger;
 		r = shim_setopt_raw(fd, SHIM_OPT_LINGER, 0, &sl, sizeof sl);
+		if (gone(r))
+			r = 0;
 		if (r == 0 && REAL(setsockopt)(fd, SOL_SOCKET, name, val, len) < 0)
 			return -errno;  /* kept on our end too: getsockopt reads it there */
 		return r;
@@ -172,6 +188,8 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 			return -EFAULT;
 		v = i ? 1 : 0;
 		r = shim_setopt_raw(fd, SHIM_OPT_REUSEADDR, 0, &v, sizeof v);
+		if (gone(r))
+			r = 0;
 		if (r == 0 && REAL(setsockopt)(fd, SOL_SOCKET, name, val, len) < 0)
 			return -errno;
 		return r;
@@ -238,6 +256,8 @@ static int get_sctp(int fd, const struct shim_sock *s, int name, void *val, sock
 	if (r < 0)
 		return r;
 	r = opt_request(SHIM_REQ_GETOPT, fd, &o, reply, &reply_len);
+	if (r == -ENOTCONN)
+		return -EINVAL;  /* see gone() */
 	if (r < 0)
 		return r;
 	if (len > OPTBUF)
@@ -283,6 +303,8 @@ static int get_socket(int fd, const struct shim_sock *s, int name, void *val, so
 	case SO_ACCEPTCONN:
 		r = shim_getopt_u32(fd, name == SO_ERROR ? SHIM_OPT_SO_ERROR : SHIM_OPT_ACCEPTCONN,
 		                    0, &v);
+		if (gone(r))
+			r = 0, v = 0;
 		return r < 0 ? r : put_int((int)v, val, lenp);
 	default:
 		return REAL(getsockopt)(fd, SOL_SOCKET, name, val, lenp) < 0 ? -errno : 0;

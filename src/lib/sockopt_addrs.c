@@ -144,6 +144,8 @@ int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
 	req.which = name == SCTP_GET_PEER_ADDRS ? SHIM_ADDRS_PEER : SHIM_ADDRS_LOCAL;
 	req.assoc_id = s->style == SHIM_STYLE_ONE_TO_ONE ? 0 : (uint32_t)ga.assoc_id;
 	r = shim_request(SHIM_REQ_GETADDRS, &req, sizeof req, fd, &body, &body_len, NULL, 0);
+	if (r == -ENOTCONN)
+		return -EINVAL;  /* association over, socket freed: sctp_id2assoc() fails */
 	if (r < 0)
 		return r;
 	count = body_len >= sizeof body.rep ? body.rep.count : 0;
