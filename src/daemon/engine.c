@@ -118,6 +118,61 @@ static int set_int(struct socket *so, int level, int name, int value)
 	return usrsctp_setsockopt(so, level, name, &value, sizeof value);
 }
 
+/*
+ * Whole messages.  Linux hands a message to the reader only once it is
+ * complete, unless the receive buffer runs short (partial delivery under
+ * pressure; its SCTP_PARTIAL_DELIVERY_POINT is off by default).  usrsctp
+ * starts partial delivery once a message reaches
+ * min(receive buffer / 2, partial delivery point), the point defaulting to
+ * half its buffer, and then hands out each piece as it arrives: a 150 KB
+ * message came as dozens of small records, some of them a delayed SACK
+ * apart.  So for a program receive buffer of R bytes the usrsctp socket gets
+ * a buffer of 2R and a partial delivery point of R: a message up to R is
+ * delivered whole (and read as back-to-back records of SHIM_DATA_CHUNK),
+ * while the window (2R less what waits) still leaves room for it to
+ * complete.  Larger messages are delivered in pieces from R on, as Linux
+ * does when its buffer fills.  R defaults to what a Linux socket starts
+ * with, net.core.rmem_default.
+ */
+#define RCVBUF_MIN 4096u       /* about Linux's floor (SOCK_MIN_RCVBUF) */
+#define RCVBUF_MAX (64u << 20) /* 2R must fit an int; Linux caps at rmem_max too */
+
+static uint32_t default_rcvbuf(void)
+{
+	static uint32_t value;
+	FILE *f;
+
+	if (value)
+		return value;
+	value = 212992;
+	f = fopen("/proc/sys/net/core/rmem_default", "re");
+	if (f) {
+		if (fscanf(f, "%u", &value) != 1 || !value)
+			value = 212992;
+		fclose(f);
+	}
+	return value;
+}
+
+void engine_set_rcvbuf(struct endpoint *ep, uint32_t rcvbuf)
+{
+	int point;
+
+	if (!rcvbuf)
+		rcvbuf = default_rcvbuf();
+	if (rcvbuf < RCVBUF_MIN)
+		rcvbuf = RCVBUF_MIN;
+	if (rcvbuf > RCVBUF_MAX)
+		rcvbuf = RCVBUF_MAX;
+	ep->rcvbuf = rcvbuf;
+	point = (int)rcvbuf;
+	/* the buffer first: usrsctp refuses a point beyond it */
+	if (set_int(ep->so, SOL_SOCKET, SO_RCVBUF, 2 * (int)rcvbuf) < 0
+	    || usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_PARTIAL_DELIVERY_POINT,
+				  &point, sizeof point) < 0)
+		log_debug("endpoint %u: receive buffer %u: %s", ep->id, rcvbuf, strerror(errno));
+}
+
 static const uint16_t internal_events[] = {
 	SCTP_ASSOC_CHANGE, SCTP_PEER_ADDR_CHANGE, SCTP_REMOTE_ERROR,
 	SCTP_SHUTDOWN_EVENT, SCTP_ADAPTATION_INDICATION, SCTP_PARTIAL_DELIVERY_EVENT,
@@ -165,6 +220,7 @@ static int configure(struct endpoint *ep)
 		    || cur < (int)ep->sndbuf)
 			set_int(so, SOL_SOCKET, SO_SNDBUF, (int)ep->sndbuf);
 	}
+	engine_set_rcvbuf(ep, ep->rcvbuf);
 	usrsctp_set_upcall(so, upcall, (void *)(uintptr_t)ep->id);
 	return 0;
 }
@@ -494,11 +550,11 @@ static void accept_pending(struct endpoint *l)
 		ep->events_mask = l->events_mask;
 		ep->recvrcvinfo = l->recvrcvinfo;
 		ep->recvnxtinfo = l->recvnxtinfo;
-		ep->rcvbuf = l->rcvbuf;
 		ep->linger = l->linger;
 		ep->bound = l->bound;
 		ep->bound_wildcard = l->bound_wildcard;
 		ep->bound_addr = l->bound_addr;
+		engine_set_rcvbuf(ep, l->rcvbuf);
 		memset(&st, 0, sizeof st);
 		if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_STATUS, &st, &st_len) == 0)
 			ep->assoc_id = st.sstat_assoc_id;

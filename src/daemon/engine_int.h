@@ -14,6 +14,10 @@
 void engine_notification(struct endpoint *ep, const void *buf, size_t len,
 			 const struct sockaddr *from, socklen_t from_len);
 
+/* Size usrsctp's receive side for a program receive buffer of rcvbuf
+ * bytes (0: usrsctp's default), so messages up to that size arrive whole. */
+void engine_set_rcvbuf(struct endpoint *ep, uint32_t rcvbuf);
+
 /* sockaddrs as usrsctp returns them, packed by family size */
 size_t engine_sockaddr_size(const struct sockaddr *sa);
 

@@ -216,7 +216,11 @@ int engine_setopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
 	case SHIM_OPT_SNDBUF:
 		return set_buf(ep, SO_SNDBUF, &ep->sndbuf, value, len);
 	case SHIM_OPT_RCVBUF:
-		return set_buf(ep, SO_RCVBUF, &ep->rcvbuf, value, len);
+		if ((err = u32_in(value, len, &v)))
+			return err;
+		/* Linux clamps and never fails this: neither do we */
+		engine_set_rcvbuf(ep, v ? v : 1u);
+		return 0;
 	case SHIM_OPT_LINGER:
 		if (len != sizeof ep->linger)
 			return -EINVAL;
