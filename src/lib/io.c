@@ -106,6 +106,8 @@ SHIM_EXPORT int sendmmsg(int fd, struct mmsghdr *vec, unsigned int vlen, int fla
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(sendmmsg)(fd, vec, vlen, flags);
+	if (vlen > UIO_MAXIOV)
+		vlen = UIO_MAXIOV;  /* as __sys_sendmmsg() */
 	for (i = 0; i < vlen; i++) {
 		ssize_t r = shim_send(fd, &s, &vec[i].msg_hdr, flags);
 
@@ -194,6 +196,8 @@ SHIM_EXPORT int recvmmsg(int fd, struct mmsghdr *vec, unsigned int vlen, int fla
 			forget_passed(&vec[i].msg_hdr);
 		return r;
 	}
+	if (vlen > UIO_MAXIOV)
+		vlen = UIO_MAXIOV;  /* as __sys_recvmmsg() */
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (i = 0; i < vlen; i++) {
 		int f = flags & ~MSG_WAITFORONE;

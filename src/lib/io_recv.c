@@ -573,10 +573,13 @@ static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd
 
 ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int flags)
 {
+	int saved = errno;
 	struct shim_fd_rx *rx = shim_rx_get(fd);
 	ssize_t r = recv_with_state(fd, s, rx ? rx : &fallback_rx, msg, flags);
 
 	shim_rx_put(rx);
+	if (r >= 0)
+		errno = saved;  /* the steps behind a success leave no trace */
 	return r;
 }
 

@@ -510,6 +510,15 @@ SHIM_EXPORT int close(int fd)
 	return REAL(close)(fd);
 }
 
+/* glibc's closefrom() closes through an internal close_range(), which
+ * bypasses the wrapper above. */
+SHIM_EXPORT void closefrom(int lowfd)
+{
+	if (lowfd >= 0)
+		shim_fd_forget_range((unsigned int)lowfd, ~0u);
+	REAL(closefrom)(lowfd);
+}
+
 SHIM_EXPORT int close_range(unsigned int first, unsigned int last, int flags)
 {
 	if (!(flags & CLOSE_RANGE_CLOEXEC) && first <= last)
