@@ -141,6 +141,11 @@ ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, i
 /* is_msg: a recvmsg-style call (flags and cmsgs are reported). */
 ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int flags);
 
+/* After a receive call (rx->lock not held): nudge the daemon if a
+ * remainder is left, or take the stale answer off once it is gone
+ * (nudge.c). */
+void shim_nudge_settle(int fd, struct shim_fd_rx *rx, int nonblock);
+
 /* errno helpers */
 static inline int shim_fail(int err)
 {
@@ -157,6 +162,10 @@ static inline int shim_fail(int err)
 void shim_fill_sockaddr(const struct shim_addr *a, int sock_family,
                         struct sockaddr *out, socklen_t *len);
 int shim_fd_nonblocking(int fd);
+/* Remember the address getsockname() reports for fd's one-to-one socket
+ * (names.c): Linux still reports it once the association is over, when
+ * the daemon has forgotten the socket. */
+void shim_name_remember(int fd, const struct shim_addr *a);
 /* Take the next record from a socket's channel, waiting as the socket's own
  * blocking mode and SO_RCVTIMEO say (io_recv.c).  Returns its length or
  * -errno; *recv_fd gets a passed descriptor or -1. */

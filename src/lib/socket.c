@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* socket, bind, listen, accept, connect, shutdown, close, names. */
+/* socket, bind, listen, accept, connect, shutdown, close. */
 #define _GNU_SOURCE
 #include "lib/shim.h"
 #include "wire/wire.h"
@@ -21,31 +21,6 @@ int shim_fd_nonblocking(int fd)
 	long fl = syscall(SYS_fcntl, fd, F_GETFL);
 
 	return fl >= 0 && (fl & O_NONBLOCK);
-}
-
-void shim_fill_sockaddr(const struct shim_addr *a, int sock_family,
-                        struct sockaddr *out, socklen_t *len)
-{
-	struct sockaddr_storage ss;
-	socklen_t n;
-
-	if (!out || !len)
-		return;
-	if (sock_family == AF_INET6 && a->family == AF_INET) {
-		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
-
-		memset(&ss, 0, sizeof ss);
-		in6->sin6_family = AF_INET6;
-		in6->sin6_port = htons(a->port);
-		in6->sin6_addr.s6_addr[10] = 0xff;
-		in6->sin6_addr.s6_addr[11] = 0xff;
-		memcpy(&in6->sin6_addr.s6_addr[12], a->addr, 4);
-		n = sizeof *in6;
-	} else {
-		n = shim_addr_to_sockaddr(a, &ss);
-	}
-	memcpy(out, &ss, *len < n ? *len : n);
-	*len = n;
 }
 
 static int is_sctp_request(int domain, int type, int protocol, int *style)
@@ -144,39 +119,6 @@ int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_
 	return shim_request(type, &body, shim_addrs_size(count), fd, NULL, NULL, NULL, 0);
 }
 
-/* The last address getsockname() reported (or bind() set) for fd's socket:
- * the daemon forgets a one-to-one socket once its association is over,
- * Linux still reports its address then. */
-static void name_remember(int fd, const struct shim_addr *a)
-{
-	struct shim_fd_rx *rx = shim_rx_get(fd);
-
-	if (!rx)
-		return;
-	pthread_mutex_lock(&rx->lock);
-	rx->name = *a;
-	rx->have_name = 1;
-	pthread_mutex_unlock(&rx->lock);
-	shim_rx_put(rx);
-}
-
-static int name_recall(int fd, struct shim_addr *a)
-{
-	struct shim_fd_rx *rx = shim_rx_get(fd);
-	int have = 0;
-
-	if (!rx)
-		return 0;
-	pthread_mutex_lock(&rx->lock);
-	if (rx->have_name) {
-		*a = rx->name;
-		have = 1;
-	}
-	pthread_mutex_unlock(&rx->lock);
-	shim_rx_put(rx);
-	return have;
-}
-
 SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
 {
 	struct shim_addr a;
@@ -189,7 +131,7 @@ SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
 	if (r == 0)
 		r = shim_addrs_request(SHIM_REQ_BIND, fd, SHIM_BIND_ADD, &a, 1);
 	if (r == 0 && a.port && s.style == SHIM_STYLE_ONE_TO_ONE)
-		name_remember(fd, &a);
+		shim_name_remember(fd, &a);
 	return r < 0 ? shim_fail(-r) : 0;
 }
 
@@ -444,63 +386,6 @@ SHIM_EXPORT int shutdown(int fd, int how)
 		return shim_fail(EINVAL);
 	r = shim_request(SHIM_REQ_SHUTDOWN, &req, sizeof req, fd, NULL, NULL, NULL, 0);
 	return r < 0 ? shim_fail(-r) : 0;
-}
-
-static int get_name(int fd, const struct shim_sock *s, uint32_t which,
-                    struct sockaddr *addr, socklen_t *len)
-{
-	struct shim_getaddrs_req req = { .which = which };
-	struct {
-		struct shim_addrs_reply rep;
-		struct shim_addr addrs[SHIM_MAX_ADDRS];
-	} body;
-	size_t body_len = sizeof body;
-	int r;
-
-	if (!addr || !len)
-		return shim_fail(EFAULT);
-	r = shim_request(SHIM_REQ_GETADDRS, &req, sizeof req, fd, &body, &body_len, NULL, 0);
-	if (r == -ENOTCONN && which == SHIM_ADDRS_SOCKNAME && s->style == SHIM_STYLE_ONE_TO_ONE) {
-		/* association over and socket freed: the last address known,
-		 * else the wildcard (the port is then lost) */
-		struct shim_addr last = { .family = (uint16_t)s->family };
-
-		name_recall(fd, &last);
-		shim_fill_sockaddr(&last, s->family, addr, len);
-		return 0;
-	}
-	if (r < 0)
-		return shim_fail(-r);
-	if (body_len < sizeof body.rep + sizeof(struct shim_addr) || body.rep.count == 0) {
-		struct shim_addr any = { .family = (uint16_t)s->family };
-
-		if (which == SHIM_ADDRS_PEER)
-			return shim_fail(ENOTCONN);
-		shim_fill_sockaddr(&any, s->family, addr, len);  /* unbound: the wildcard */
-		return 0;
-	}
-	if (which == SHIM_ADDRS_SOCKNAME && s->style == SHIM_STYLE_ONE_TO_ONE)
-		name_remember(fd, &body.addrs[0]);
-	shim_fill_sockaddr(&body.addrs[0], s->family, addr, len);
-	return 0;
-}
-
-SHIM_EXPORT int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
-{
-	struct shim_sock s;
-
-	if (!shim_fd_get(fd, &s))
-		return REAL(getsockname)(fd, addr, len);
-	return get_name(fd, &s, SHIM_ADDRS_SOCKNAME, addr, len);
-}
-
-SHIM_EXPORT int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
-{
-	struct shim_sock s;
-
-	if (!shim_fd_get(fd, &s))
-		return REAL(getpeername)(fd, addr, len);
-	return get_name(fd, &s, SHIM_ADDRS_PEER, addr, len);
 }
 
 SHIM_EXPORT int close(int fd)
