@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
+# shellcheck disable=SC2094 # the feeder reads the output the client writes, by design
 # Malformed records on the daemon's control socket (bad magic, bad version,
 # oversized, short, length mismatch) make the daemon close that connection
 # only: an SCTP echo exchange running meanwhile is undisturbed, and a fresh

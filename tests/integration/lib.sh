@@ -198,6 +198,16 @@ fresh_daemon() {
 	export SCTPSHIM_UDP_PORT=$((check_udp_port + $1))
 	export SCTPSHIM_ENCAP_PORT=$SCTPSHIM_UDP_PORT
 	export SCTPSHIM_LOG="$work/daemon.log"
+	on_exit stop_fresh_daemon
+}
+
+# A fresh daemon must not outlive its test: it would hold the UDP port
+# that the same test needs when the suite runs again.
+stop_fresh_daemon() {
+	local pid
+	for pid in $(serving_pids); do
+		kill "$pid" 2>/dev/null
+	done
 }
 
 # Is the daemon serving $SCTPSHIM_SOCKET?  (abstract names show as @NAME)

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
+# shellcheck disable=SC2094 # the feeder reads the output the client writes, by design
 # ncat --sctp listener running cat on the accepted socket echoes bytes back
 # to an ncat --sctp client (cat itself reads and writes the SCTP socket,
 # inherited across exec).

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
+# shellcheck disable=SC2094 # the feeder reads the output the client writes, by design
 # socat SCTP-LISTEN <-> SCTP-CONNECT: the listener echoes what it gets.
 . "$(dirname "$0")/lib.sh"
 require_tools socat
