@@ -3,7 +3,8 @@
 #
 # Tests run from the build directory (make check) with abs_top_builddir set
 # by AM_TESTS_ENVIRONMENT.  Exit codes follow automake: 0 pass, 1 fail,
-# 77 skip (only when a Debian tool is missing), 99 hard error.
+# 77 skip (a Debian tool is missing, or the host lacks something Linux
+# would need as well: ::1, a large enough wmem_max), 99 hard error.
 # Nothing here sleeps for a fixed time: waits poll for an event, bounded.
 
 set -u -o pipefail
