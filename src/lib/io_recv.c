@@ -350,7 +350,8 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 	    || head.hdr.magic != SHIM_MAGIC || head.hdr.version != SHIM_VERSION || head.hdr.len != n)
 		return 1;  /* not a record we can read: dropped */
 	if (head.hdr.type == SHIM_NUDGE) {
-		rx->nudge_pending = 0;
+		if (rx->nudges_out)
+			rx->nudges_out--;
 		return 1;  /* only there to make the descriptor poll readable */
 	}
 	if (space) {

@@ -59,7 +59,7 @@ struct shim_rest;
 struct shim_fd_rx {
 	pthread_mutex_t lock;
 	struct shim_rest *rest;  /* in-process remainder (io_recv.c) */
-	int nudge_pending;       /* a SHIM_NUDGE we sent has not come back yet */
+	unsigned int nudges_out; /* SHIM_NUDGEs sent whose answer we have not read */
 	int have_name;           /* name: last address getsockname() reported */
 	struct shim_addr name;
 	/* registry (fdtable.c) */
