@@ -316,7 +316,8 @@ static int get_v6only(int fd, void *val, socklen_t *lenp)
 	uint32_t v = 0;
 	int r = shim_getopt_u32(fd, SHIM_OPT_V6ONLY, 0, &v);
 
-	if (r < 0 && r != -ENOPROTOOPT)
+	/* usrsctp sockets are always dual-stack: 0 is also right once gone */
+	if (r < 0 && r != -ENOPROTOOPT && !gone(r))
 		return r;
 	return put_int(r < 0 ? 0 : (int)v, val, lenp);
 }
