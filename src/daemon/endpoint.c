@@ -437,6 +437,8 @@ void endpoint_update_events(struct endpoint *ep)
 		return;
 	if (want_channel_input(ep))
 		events |= EPOLLIN;
+	else if (ep->has_held && !ep->program_hup && !ep->program_eof)
+		events |= EPOLLRDHUP;  /* see program_hung_up */
 	if (ep->outq_len && !ep->program_gone && !holding_output(ep))
 		events |= EPOLLOUT;
 	err = loop_set_events(&shimd.loop, &ep->chan, events);
@@ -662,10 +664,33 @@ static void read_channel(struct endpoint *ep)
 	endpoint_update_events(ep);
 }
 
+/*
+ * The program closed its end while we were not reading the channel
+ * (holding a message usrsctp had no room for).  Its close must not wait on
+ * the peer: a peer that never reads would keep the endpoint, and its
+ * association, forever, with no socket left to close.  On Linux what the
+ * program sent sits in the kernel and close() hands it to the association,
+ * whose shutdown guard (T5) bounds the wait.  Do the same: usrsctp takes
+ * everything now (engine_send grows its buffer for a program that is gone),
+ * then the channel is read to its end and the usrsctp socket closed, where
+ * usrsctp's own shutdown guard takes over.
+ */
+static void program_hung_up(struct endpoint *ep)
+{
+	ep->program_hup = true;
+	log_debug("endpoint %u: program closed its socket with data still to send", ep->id);
+	endpoint_service(ep);
+}
+
 static void chan_event(struct loop_source *src, uint32_t events)
 {
 	struct endpoint *ep = src->userdata;
 
+	if ((events & (EPOLLRDHUP | EPOLLHUP)) && !ep->program_hup && ep->has_held) {
+		program_hung_up(ep);
+		if (ep->dead)
+			return;
+	}
 	if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
 		if (flush_outq(ep))
 			endpoint_service(ep);

@@ -67,6 +67,7 @@ struct endpoint {
 	struct partial held;    /* whole message usrsctp had no room for */
 	bool has_held;
 	bool program_eof;
+	bool program_hup;       /* it closed its end while we were not reading */
 	bool fence_pending;     /* non-blocking connect: a fence will arrive */
 	bool nb_connecting;     /* don't read the channel until resolved */
 	bool blocking_connect;  /* one-to-one: answer with SHIM_CONNECTED, which

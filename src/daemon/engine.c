@@ -177,7 +177,7 @@ static const uint16_t internal_events[] = {
 	SCTP_ASSOC_CHANGE, SCTP_PEER_ADDR_CHANGE, SCTP_REMOTE_ERROR,
 	SCTP_SHUTDOWN_EVENT, SCTP_ADAPTATION_INDICATION, SCTP_PARTIAL_DELIVERY_EVENT,
 	SCTP_AUTHENTICATION_EVENT, SCTP_SENDER_DRY_EVENT, SCTP_STREAM_RESET_EVENT,
-	SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT, SCTP_SEND_FAILED_EVENT,
+	SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT, /*EXPERIMENT SCTP_SEND_FAILED_EVENT,*/
 };
 
 static int configure(struct endpoint *ep)
@@ -480,6 +480,19 @@ static int one_to_one_implicit(struct endpoint *ep, const struct shim_msginfo *i
 	return 0;
 }
 
+/* The program is gone (endpoint.c, program_hung_up): what it sent goes to
+ * usrsctp at once, as it would have gone into a kernel's send buffer. */
+static bool grow_sndbuf(struct endpoint *ep, size_t len)
+{
+	int cur = 0;
+	socklen_t l = sizeof cur;
+
+	if (usrsctp_getsockopt(ep->so, SOL_SOCKET, SO_SNDBUF, &cur, &l) < 0 || cur <= 0
+	    || len > (size_t)(INT32_MAX / 2) - (size_t)cur)
+		return false;
+	return set_int(ep->so, SOL_SOCKET, SO_SNDBUF, cur + (int)len) == 0;
+}
+
 int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		const void *data, size_t len)
 {
@@ -516,6 +529,10 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 	}
 	n = usrsctp_sendv(ep->so, len ? data : empty, len, to_len ? (struct sockaddr *)&to : NULL,
 			  to_len ? 1 : 0, &spa, sizeof spa, SCTP_SENDV_SPA, 0);
+	if (n < 0 && errno == EWOULDBLOCK && ep->program_hup && grow_sndbuf(ep, len))
+		n = usrsctp_sendv(ep->so, len ? data : empty, len,
+				  to_len ? (struct sockaddr *)&to : NULL, to_len ? 1 : 0, &spa,
+				  sizeof spa, SCTP_SENDV_SPA, 0);
 	if (n < 0)
 		return errno == EWOULDBLOCK ? -EAGAIN : -errno;
 	if (to_len)
