@@ -144,6 +144,9 @@ void endpoint_close(struct endpoint *ep, bool abortive)
 		return;
 	ep->dead = true;
 	log_debug("endpoint %u closed%s", ep->id, abortive ? " (abort)" : "");
+	if (ep->refused > 1)
+		log_info("endpoint %u (pid %d): %u more message(s) were refused", ep->id,
+			 (int)ep->owner_pid, ep->refused - 1);
 	loop_remove(&shimd.loop, &ep->chan);
 	if (ep->chan.fd >= 0)
 		close(ep->chan.fd);

@@ -68,6 +68,7 @@ struct endpoint {
 	bool has_held;
 	bool program_eof;
 	bool program_hup;       /* it closed its end while we were not reading */
+	unsigned refused;       /* messages usrsctp refused after we took them */
 	bool fence_pending;     /* non-blocking connect: a fence will arrive */
 	bool nb_connecting;     /* don't read the channel until resolved */
 	bool blocking_connect;  /* one-to-one: answer with SHIM_CONNECTED, which

@@ -148,10 +148,17 @@ void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
 		.reserved = info->context,
 	};
 
-	log_info("endpoint %u (pid %d): a message of %zu bytes on stream %u was refused: %s%s",
-		 ep->id, (int)ep->owner_pid, len, info->stream, strerror(error),
-		 ep->events_mask & (1u << SHIM_NOTIFY_SEND_FAILED | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT)
-		 ? " (SEND_FAILED delivered)" : "");
+	/* one line per endpoint: a program writing on after its association
+	 * ended would otherwise log every message it had queued */
+	if (ep->refused++ == 0)
+		log_info("endpoint %u (pid %d): a message of %zu bytes on stream %u was refused: %s%s",
+			 ep->id, (int)ep->owner_pid, len, info->stream, strerror(error),
+			 ep->events_mask & (1u << SHIM_NOTIFY_SEND_FAILED
+					    | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT)
+			 ? " (SEND_FAILED delivered)" : "");
+	else
+		log_debug("endpoint %u: a message of %zu bytes refused: %s", ep->id, len,
+			  strerror(error));
 	sn.type = SHIM_NOTIFY_SEND_FAILED_EVENT;
 	forward(ep, &sn, data, len);
 	sn.type = SHIM_NOTIFY_SEND_FAILED;
