@@ -32,6 +32,22 @@ static void debug_printf(const char *fmt, ...)
 		log_msg(LOG_LVL_DEBUG, "usrsctp: %s", line);
 }
 
+/*
+ * Known usrsctp 0.9.5 (Debian) problems, found by stress (programs killed
+ * with SIGKILL mid-transfer, peers closing with unread data):
+ *  - With one-to-many sockets that set associations up implicitly (sendmsg
+ *    to an address) while their peers abort, the daemon dies within
+ *    seconds inside usrsctp: a NULL association dereferenced in
+ *    sctp_sorecvmsg (usrsctp_recvv on the main thread), or heap corruption
+ *    seen in sctp_report_all_outbound -> sctp_ulp_notify -> m_freem on the
+ *    input thread (the SEND_FAILED path of upstream issue #133).  The
+ *    daemon before these follow-ups does the same; one-to-one traffic under
+ *    the same stress does not; valgrind and ASan runs (slower, other
+ *    timing) stay clean, so it looks like a race inside usrsctp.
+ *  - A closed socket whose data the peer never reads keeps its
+ *    association in SHUTDOWN-PENDING (still counted as established) until
+ *    usrsctp's shutdown guard gives up, as Linux keeps it until T5 expires.
+ */
 int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
 {
 	encap_port = peer_encap_port;
