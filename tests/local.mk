@@ -14,6 +14,7 @@ tests_unit_test_wire_LDADD = libwire.la $(CUNIT_LIBS)
 # Built against Debian's libsctp-dev like any unmodified SCTP program.
 check_PROGRAMS += tests/integration/e2e
 tests_integration_e2e_SOURCES = tests/integration/e2e.c \
+	tests/integration/e2e_read.c tests/integration/e2e_proc.c \
 	tests/integration/e2e_util.c tests/integration/e2e.h
 tests_integration_e2e_LDADD = -lsctp -lpthread
 
@@ -50,6 +51,19 @@ integration_tests = \
 	tests/integration/e2e_close_drains.sh \
 	tests/integration/e2e_close_drains_one_to_many.sh \
 	tests/integration/e2e_enoprotoopt.sh \
+	tests/integration/e2e_nudge.sh \
+	tests/integration/e2e_nudge_epollet.sh \
+	tests/integration/e2e_dup.sh \
+	tests/integration/e2e_never_connected.sh \
+	tests/integration/e2e_ended.sh \
+	tests/integration/e2e_connectx_one_to_one.sh \
+	tests/integration/e2e_connectx_one_to_one_nonblock.sh \
+	tests/integration/e2e_connectx_one_to_many.sh \
+	tests/integration/e2e_connectx_one_to_many_nonblock.sh \
+	tests/integration/e2e_mmsg.sh \
+	tests/integration/e2e_closefrom.sh \
+	tests/integration/e2e_exec.sh \
+	tests/integration/passthrough.sh \
 	tests/integration/badinput.sh \
 	tests/integration/daemon_missing.sh \
 	tests/integration/daemon_port_taken.sh \

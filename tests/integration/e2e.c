@@ -15,7 +15,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-static uint16_t port;
+/* shared with e2e_read.c and e2e_proc.c, set from the PORT argument */
+#define port e2e_port
 
 static void send_all(int fd, const void *buf, size_t len)
 {
@@ -541,6 +542,20 @@ static const struct {
 	{ "close-drains-one-to-many", case_close_drains_one_to_many },
 	{ "enoprotoopt", case_enoprotoopt },
 	{ "socket-fails", case_socket_fails },
+	{ "nudge", e2e_case_nudge },
+	{ "nudge-epollet", e2e_case_nudge_epollet },
+	{ "dup", e2e_case_dup },
+	{ "never-connected", e2e_case_never_connected },
+	{ "ended", e2e_case_ended },
+	{ "connectx-one-to-one", e2e_case_connectx_one_to_one },
+	{ "connectx-one-to-one-nonblock", e2e_case_connectx_one_to_one_nonblock },
+	{ "connectx-one-to-many", e2e_case_connectx_one_to_many },
+	{ "connectx-one-to-many-nonblock", e2e_case_connectx_one_to_many_nonblock },
+	{ "mmsg", e2e_case_mmsg },
+	{ "closefrom", e2e_case_closefrom },
+	{ "exec", e2e_case_exec },
+	{ "exec-child", e2e_case_exec_child },
+	{ "passthrough", e2e_case_passthrough },
 };
 
 int main(int argc, char **argv)

@@ -16,6 +16,9 @@
 #define MUST(call) \
 	({ __typeof__(call) r_ = (call); CHECK(r_ >= 0, "%s", #call); r_; })
 
+/* The PORT argument (the exec'd child's descriptor number in exec-child). */
+extern uint16_t e2e_port;
+
 /* What the test is doing, for failure messages (may be empty). */
 extern char e2e_context[128];
 
@@ -52,5 +55,21 @@ bool e2e_check_fill(const uint8_t *buf, size_t off, size_t len);
 size_t e2e_recv_message(int fd, uint8_t *buf, size_t cap, int *msg_flags);
 /* Receive the next notification (skipping none); returns its length. */
 size_t e2e_recv_notification(int fd, void *buf, size_t cap);
+
+/* Cases in e2e_read.c and e2e_proc.c. */
+void e2e_case_nudge(void);
+void e2e_case_nudge_epollet(void);
+void e2e_case_dup(void);
+void e2e_case_never_connected(void);
+void e2e_case_ended(void);
+void e2e_case_connectx_one_to_one(void);
+void e2e_case_connectx_one_to_one_nonblock(void);
+void e2e_case_connectx_one_to_many(void);
+void e2e_case_connectx_one_to_many_nonblock(void);
+void e2e_case_mmsg(void);
+void e2e_case_closefrom(void);
+void e2e_case_exec(void);
+void e2e_case_exec_child(void);
+void e2e_case_passthrough(void);
 
 #endif

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 char e2e_context[128];
+uint16_t e2e_port;
 
 void e2e_fail(const char *file, int line, const char *cond, const char *fmt, ...)
 {

@@ -1,0 +1,6 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# e2e connectx-one-to-many: blocking sctp_connectx on a one-to-many socket
+# returns 0 and an association id that COMM_UP and SCTP_STATUS report.
+. "$(dirname "$0")/lib.sh"
+run_e2e connectx-one-to-many 30420
