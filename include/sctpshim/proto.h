@@ -365,6 +365,14 @@ enum shim_assoc_change_state {
 /* One notification; fields not meaningful for a type are 0.  `len` bytes of
  * type-specific extra data follow (ASSOC_CHANGE: sac_info; SEND_FAILED: the
  * unsent payload; REMOTE_ERROR: the error cause). */
+/* SEND_FAILED / SEND_FAILED_EVENT: flags is one of these; outbound_streams
+ * carries the message's stream, inbound_streams its shim_msg_flags, value its
+ * ppid, reserved its context, and the extra bytes are the message. */
+enum shim_send_failed_flags {
+	SHIM_SEND_FAILED_UNSENT = 1,
+	SHIM_SEND_FAILED_SENT = 2,
+};
+
 struct shim_notify {
 	uint16_t type;        /* enum shim_notify_type */
 	uint16_t flags;

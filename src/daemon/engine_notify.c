@@ -102,7 +102,8 @@ static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event
 {
 	size_t data_len = extra_len(f->ssfe_length, sizeof *f, len);
 	struct shim_notify sn = {
-		.flags = f->ssfe_flags,          /* 1 unsent, 2 sent (RFC 6458 order) */
+		.flags = (f->ssfe_flags & SCTP_DATA_SENT) ? SHIM_SEND_FAILED_SENT
+							  : SHIM_SEND_FAILED_UNSENT,
 		.assoc_id = f->ssfe_assoc_id,
 		.error = f->ssfe_error,
 		/* the failed message's sndinfo, where the struct has room:
@@ -138,7 +139,7 @@ void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
 			 const void *data, size_t len, int error)
 {
 	struct shim_notify sn = {
-		.flags = SCTP_DATA_UNSENT,
+		.flags = SHIM_SEND_FAILED_UNSENT,
 		.assoc_id = ep->style == SHIM_STYLE_ONE_TO_ONE ? ep->assoc_id : info->assoc_id,
 		.error = (uint32_t)error,
 		/* laid out as send_failed() does */

@@ -33,6 +33,11 @@ static ssize_t finish(void *out, size_t cap, const void *fixed, size_t fixed_len
 	return (ssize_t)(fixed_len + extra_len);
 }
 
+static uint16_t send_failed_flags_to_linux(uint16_t shim_flags)
+{
+	return shim_flags == SHIM_SEND_FAILED_SENT ? SCTP_DATA_SENT : SCTP_DATA_UNSENT;
+}
+
 ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
                                 void *out, size_t cap)
 {
@@ -70,19 +75,27 @@ ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
 	case SHIM_NOTIFY_SEND_FAILED: {
 		struct sctp_send_failed s = {
 			.ssf_error = n->error,
+			.ssf_info.sinfo_stream = n->outbound_streams,
+			.ssf_info.sinfo_flags = pers_recv_flags_to_linux(n->inbound_streams),
+			.ssf_info.sinfo_ppid = n->value,
+			.ssf_info.sinfo_context = n->reserved,
 			.ssf_info.sinfo_assoc_id = id,
 			.ssf_assoc_id = id,
 		};
-		put_header(&s, type, n->flags, sizeof s + xl);
+		put_header(&s, type, send_failed_flags_to_linux(n->flags), sizeof s + xl);
 		return finish(out, cap, &s, sizeof s, extra, xl);
 	}
 	case SHIM_NOTIFY_SEND_FAILED_EVENT: {
 		struct sctp_send_failed_event s = {
 			.ssf_error = n->error,
+			.ssfe_info.snd_sid = n->outbound_streams,
+			.ssfe_info.snd_flags = pers_recv_flags_to_linux(n->inbound_streams),
+			.ssfe_info.snd_ppid = n->value,
+			.ssfe_info.snd_context = n->reserved,
 			.ssfe_info.snd_assoc_id = id,
 			.ssf_assoc_id = id,
 		};
-		put_header(&s, type, n->flags, sizeof s + xl);
+		put_header(&s, type, send_failed_flags_to_linux(n->flags), sizeof s + xl);
 		return finish(out, cap, &s, sizeof s, extra, xl);
 	}
 	case SHIM_NOTIFY_REMOTE_ERROR: {

@@ -311,6 +311,46 @@ static void test_cmsg_build(void)
 	CU_ASSERT_EQUAL(used, 0);
 }
 
+/* The daemon's neutral SEND_FAILED fields land where Linux puts them, and
+ * the flags use Linux's SCTP_DATA_UNSENT/SENT numbering (0/1). */
+static void test_send_failed_event(void)
+{
+	union { char buf[512]; union sctp_notification n; } u;
+	struct shim_notify n;
+	const char data[5] = "hello";
+	ssize_t len;
+
+	memset(&n, 0, sizeof n);
+	n.type = SHIM_NOTIFY_SEND_FAILED_EVENT;
+	n.flags = SHIM_SEND_FAILED_UNSENT;
+	n.error = EINVAL;
+	n.assoc_id = 7;
+	n.outbound_streams = 3;
+	n.inbound_streams = SHIM_MSG_UNORDERED;
+	n.value = 0x01020304;
+	n.reserved = 99;
+	n.len = sizeof data;
+	len = pers_build_notification(&n, data, u.buf, sizeof u.buf);
+	CU_ASSERT_EQUAL(len, (ssize_t)(sizeof(struct sctp_send_failed_event) + sizeof data));
+	CU_ASSERT_EQUAL(u.n.sn_header.sn_type, SCTP_SEND_FAILED_EVENT);
+	CU_ASSERT_EQUAL(u.n.sn_header.sn_flags, SCTP_DATA_UNSENT);
+	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssf_error, EINVAL);
+	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_sid, 3);
+	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_flags, SCTP_UNORDERED);
+	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_ppid, 0x01020304);
+	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_context, 99);
+	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_assoc_id, 7);
+	CU_ASSERT_EQUAL(memcmp(u.n.sn_send_failed_event.ssf_data, data, sizeof data), 0);
+
+	n.type = SHIM_NOTIFY_SEND_FAILED;
+	n.flags = SHIM_SEND_FAILED_SENT;
+	len = pers_build_notification(&n, data, u.buf, sizeof u.buf);
+	CU_ASSERT_EQUAL(len, (ssize_t)(sizeof(struct sctp_send_failed) + sizeof data));
+	CU_ASSERT_EQUAL(u.n.sn_header.sn_flags, SCTP_DATA_SENT);
+	CU_ASSERT_EQUAL(u.n.sn_send_failed.ssf_info.sinfo_stream, 3);
+	CU_ASSERT_EQUAL(u.n.sn_send_failed.ssf_info.sinfo_ppid, 0x01020304);
+}
+
 static void test_notifications(void)
 {
 	union { char buf[512]; union sctp_notification n; } u;
@@ -406,6 +446,7 @@ int main(void)
 	CU_add_test(s, "send cmsgs", test_cmsg_parse);
 	CU_add_test(s, "receive cmsgs", test_cmsg_build);
 	CU_add_test(s, "notifications", test_notifications);
+	CU_add_test(s, "send failed event", test_send_failed_event);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
