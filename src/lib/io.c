@@ -3,6 +3,7 @@
  * shim_recv(); other descriptors go straight to libc. */
 #define _GNU_SOURCE
 #include "lib/shim.h"
+#include "wire/wire.h"
 
 #include <string.h>
 #include <time.h>
@@ -12,25 +13,14 @@ extern void __chk_fail(void) __attribute__((noreturn));
 
 /* Descriptors that arrive with SCM_RIGHTS on other sockets may reuse
  * numbers whose cached class is stale. */
+static void forget_passed_fd(int fd, void *arg)
+{
+	shim_fd_forget(fd);
+}
+
 static void forget_passed(const struct msghdr *m)
 {
-	struct cmsghdr *c;
-
-	if (!m->msg_control || m->msg_controllen < sizeof(struct cmsghdr))
-		return;
-	for (c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR((struct msghdr *)m, c)) {
-		size_t i, n;
-
-		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
-			continue;
-		n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-		for (i = 0; i < n; i++) {
-			int fd;
-
-			memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof fd);
-			shim_fd_forget(fd);
-		}
-	}
+	shim_for_each_passed_fd(m, forget_passed_fd, NULL);
 }
 
 /* A descriptor cached as ours that the kernel says is not a socket was

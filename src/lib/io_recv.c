@@ -101,12 +101,15 @@ static size_t iov_total(const struct iovec *iov, size_t cnt)
 	return t;
 }
 
-/* Copy bytes into the caller's iovecs at offset `at`; returns bytes copied. */
-static size_t iov_put(const struct iovec *iov, size_t cnt, size_t at, const void *src, size_t len)
+/* Copy between a flat buffer and the caller's iovecs starting at offset `at`
+ * of the iovecs; to_iov says which way.  Returns bytes copied. */
+static size_t iov_copy(const struct iovec *iov, size_t cnt, size_t at, void *buf, size_t len,
+                       int to_iov)
 {
 	size_t done = 0, i;
 
 	for (i = 0; i < cnt && done < len; i++) {
+		char *base = iov[i].iov_base;
 		size_t take;
 
 		if (at >= iov[i].iov_len) {
@@ -116,28 +119,10 @@ static size_t iov_put(const struct iovec *iov, size_t cnt, size_t at, const void
 		take = iov[i].iov_len - at;
 		if (take > len - done)
 			take = len - done;
-		memcpy((char *)iov[i].iov_base + at, (const char *)src + done, take);
-		done += take;
-		at = 0;
-	}
-	return done;
-}
-
-static size_t iov_get(const struct iovec *iov, size_t cnt, size_t at, void *dst, size_t len)
-{
-	size_t done = 0, i;
-
-	for (i = 0; i < cnt && done < len; i++) {
-		size_t take;
-
-		if (at >= iov[i].iov_len) {
-			at -= iov[i].iov_len;
-			continue;
-		}
-		take = iov[i].iov_len - at;
-		if (take > len - done)
-			take = len - done;
-		memcpy((char *)dst + done, (const char *)iov[i].iov_base + at, take);
+		if (to_iov)
+			memcpy(base + at, (char *)buf + done, take);
+		else
+			memcpy((char *)buf + done, base + at, take);
 		done += take;
 		at = 0;
 	}
@@ -191,23 +176,14 @@ static struct shim_rest *rest_new(uint8_t *buf, size_t len, int kind)
 	return r;
 }
 
+static void close_passed_fd(int fd, void *arg)
+{
+	syscall(SYS_close, fd);
+}
+
 static void close_passed(struct msghdr *m)
 {
-	struct cmsghdr *c;
-
-	for (c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR(m, c)) {
-		size_t i, n;
-
-		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
-			continue;
-		n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-		for (i = 0; i < n; i++) {
-			int fd;
-
-			memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof fd);
-			syscall(SYS_close, fd);
-		}
-	}
+	shim_for_each_passed_fd(m, close_passed_fd, NULL);
 }
 
 /*
@@ -290,8 +266,8 @@ static int serve_rest(struct shim_fd_rx *rx, const struct msghdr *msg, int peek,
 		}
 		if (res->filled && r->kind == REST_NOTIFY)
 			return 0;
-		got = iov_put(msg->msg_iov, msg->msg_iovlen, res->filled, r->buf + r->off,
-		              r->len - r->off);
+		got = iov_copy(msg->msg_iov, msg->msg_iovlen, res->filled, r->buf + r->off,
+		               r->len - r->off, 1);
 		if (!res->have_info) {
 			res->info = r->info;
 			res->have_info = 1;
@@ -394,7 +370,7 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 		if (!rec)
 			return -ENOMEM;
 		memcpy(rec, &head, head_part);
-		iov_get(msg->msg_iov, msg->msg_iovlen, res->filled, rec + head_part, in_caller);
+		iov_copy(msg->msg_iov, msg->msg_iovlen, res->filled, rec + head_part, in_caller, 0);
 		spill_part = n - head_part - in_caller;
 		memcpy(rec + head_part + in_caller, sp, spill_part);
 		rest = rest_new(rec, n, REST_RECORD);

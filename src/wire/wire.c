@@ -208,11 +208,13 @@ ssize_t shim_send_record(int sock, const struct iovec *iov, int iovcnt, int pass
 	return r < 0 ? -errno : r;
 }
 
-static void take_passed_fds(struct msghdr *m, int *recv_fd)
+void shim_for_each_passed_fd(const struct msghdr *m, void (*fn)(int fd, void *arg), void *arg)
 {
 	struct cmsghdr *c;
 
-	for (c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR(m, c)) {
+	if (!m->msg_control || m->msg_controllen < sizeof(struct cmsghdr))
+		return;
+	for (c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR((struct msghdr *)m, c)) {
 		size_t n, i;
 
 		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
@@ -222,12 +224,20 @@ static void take_passed_fds(struct msghdr *m, int *recv_fd)
 			int fd;
 
 			memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof fd);
-			if (recv_fd && *recv_fd < 0)
-				*recv_fd = fd;
-			else
-				syscall(SYS_close, fd);
+			fn(fd, arg);
 		}
 	}
+}
+
+/* Keep the first passed descriptor in *recv_fd (when wanted), close the rest. */
+static void take_passed_fd(int fd, void *arg)
+{
+	int *recv_fd = arg;
+
+	if (recv_fd && *recv_fd < 0)
+		*recv_fd = fd;
+	else
+		syscall(SYS_close, fd);
 }
 
 ssize_t shim_recv_record(int sock, void *buf, size_t cap, int *recv_fd, int flags)
@@ -252,7 +262,7 @@ ssize_t shim_recv_record(int sock, void *buf, size_t cap, int *recv_fd, int flag
 	while (r < 0 && errno == EINTR);
 	if (r < 0)
 		return -errno;
-	take_passed_fds(&m, recv_fd);
+	shim_for_each_passed_fd(&m, take_passed_fd, recv_fd);
 	if (m.msg_flags & MSG_TRUNC) {
 		if (recv_fd && *recv_fd >= 0) {
 			syscall(SYS_close, *recv_fd);

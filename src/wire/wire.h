@@ -39,6 +39,9 @@ socklen_t shim_addr_to_sockaddr(const struct shim_addr *a, struct sockaddr_stora
  * SCM_RIGHTS.  Returns bytes sent or -errno. */
 ssize_t shim_send_record(int sock, const struct iovec *iov, int iovcnt, int pass_fd, int flags);
 
+/* Call fn for every descriptor passed with SCM_RIGHTS in m's control data. */
+void shim_for_each_passed_fd(const struct msghdr *m, void (*fn)(int fd, void *arg), void *arg);
+
 /* Receive one record into buf.  If recv_fd is non-NULL it receives a passed
  * descriptor (or -1); extra passed descriptors are closed.  A record larger
  * than cap is reported as -EMSGSIZE (and discarded, as SEQPACKET does).
