@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "asan_runtime.h"  /* generated in the build tree */
 
 struct shim_paths {
 	char library[PATH_MAX];
@@ -83,6 +84,28 @@ static int prepend_preload(const char *library)
 	return r;
 }
 
+/* A library built with --enable-asan needs the ASan runtime loaded first,
+ * before libc, also in programs that are not instrumented: put it in front
+ * of LD_PRELOAD.  Those programs' own leaks are not ours to report (and
+ * would fail them at exit): leak detection is off unless ASAN_OPTIONS,
+ * which comes after our default, turns it on again. */
+static int prepend_asan_runtime(void)
+{
+	const char *old = getenv("ASAN_OPTIONS");
+	char *value;
+	int r;
+
+	if (!*SCTPSHIM_ASAN_RUNTIME)
+		return 0;
+	if (prepend_preload(SCTPSHIM_ASAN_RUNTIME) < 0)
+		return -1;
+	if (asprintf(&value, "detect_leaks=0%s%s", old && *old ? ":" : "", old ? old : "") < 0)
+		return -1;
+	r = setenv("ASAN_OPTIONS", value, 1);
+	free(value);
+	return r;
+}
+
 int cli_run(int argc, char **argv)
 {
 	struct shim_paths paths;
@@ -105,7 +128,8 @@ int cli_run(int argc, char **argv)
 			paths.library);
 		return 1;
 	}
-	if (prepend_preload(paths.library) < 0 || setenv("SCTPSHIM_DAEMON", paths.daemon, 0) < 0) {
+	if (prepend_preload(paths.library) < 0 || prepend_asan_runtime() < 0
+	    || setenv("SCTPSHIM_DAEMON", paths.daemon, 0) < 0) {
 		fprintf(stderr, "sctpshim: environment: %s\n", strerror(errno));
 		return 1;
 	}

@@ -7,3 +7,9 @@ libsctpshim_la_SOURCES = src/lib/shim.h src/lib/symbols.h \
 libsctpshim_la_CFLAGS = $(AM_CFLAGS) $(LIBFFI_CFLAGS) -fvisibility=hidden
 libsctpshim_la_LDFLAGS = -module -avoid-version -shared
 libsctpshim_la_LIBADD = libwire.la libpersonality.la $(LIBFFI_LIBS) -ldl -lpthread
+if ENABLE_ASAN
+# `sctpshim run` then preloads the ASan runtime before the library.
+libsctpshim_la_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
+libsctpshim_la_LDFLAGS += -fsanitize=address,undefined
+endif
+

@@ -10,6 +10,8 @@ lib="$builddir/.libs/libsctpshim.so"
 out=$(LD_PRELOAD=libc.so.6 t "${SHIM[@]}" sh -c 'echo "$LD_PRELOAD|$SCTPSHIM_DAEMON"') ||
 	fail "sctpshim run sh failed"
 echo "$out"
+# An ASan build puts the ASan runtime first.
+asan_build && out=${out#*/libasan.so:}
 [ "$out" = "$(readlink -f "$lib"):libc.so.6|$(readlink -f "$builddir/sctpshimd")" ] ||
 	[ "$out" = "$lib:libc.so.6|$builddir/sctpshimd" ] || fail "unexpected environment: $out"
 

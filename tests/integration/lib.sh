@@ -26,6 +26,15 @@ unset SCTPSHIM_DAEMON LD_PRELOAD
 mkdir -p "$builddir/tests/integration"
 export SCTPSHIM_LOG="$builddir/tests/integration/sctpshimd-check.log"
 
+# An --enable-asan build's library and daemon write their ASan/UBSan reports
+# here (the daemon may outlive the test that started it, so one directory
+# for the whole run); a test during which a report appears fails.
+sanitizer_dir="$builddir/tests/integration/sanitizer"
+mkdir -p "$sanitizer_dir"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$sanitizer_dir/asan"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:log_path=$sanitizer_dir/ubsan"
+sanitizer_reports_before=$(ls "$sanitizer_dir")
+
 # Upper bound, in seconds, of any single command.
 CMD_TIMEOUT=${CMD_TIMEOUT:-60}
 # shellcheck disable=SC2034 # used by the test scripts
@@ -71,6 +80,11 @@ cleanup() {
 	for hook in "${exit_hooks[@]}"; do
 		eval "$hook"
 	done
+	for f in $(comm -13 <(echo "$sanitizer_reports_before") <(ls "$sanitizer_dir")); do
+		echo "FAIL: $test_name: sanitizer report $sanitizer_dir/$f:"
+		cat "$sanitizer_dir/$f"
+		case $status in 0 | 77) status=1 ;; esac
+	done
 	if [ "$status" -ne 0 ] && [ "$status" -ne 77 ]; then
 		for f in "$work"/*.log; do
 			[ -f "$f" ] || continue
@@ -99,6 +113,11 @@ require_tools() {
 	for tool in "$@"; do
 		command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed"
 	done
+}
+
+# Was this build configured with --enable-asan?
+asan_build() {
+	"$builddir/config.status" --config 2>/dev/null | grep -q -- "--enable-asan"
 }
 
 # IPv6 tests need ::1 (containers often run with IPv6 disabled).

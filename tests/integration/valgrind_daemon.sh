@@ -5,6 +5,7 @@
 # errors and no definite leaks.
 . "$(dirname "$0")/lib.sh"
 require_tools valgrind
+asan_build && skip "an ASan build does not run under valgrind (ASan checks it instead)"
 require_build
 fresh_daemon 16
 export SCTPSHIM_IDLE_TIMEOUT=2

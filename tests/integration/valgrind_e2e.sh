@@ -4,6 +4,7 @@
 # (valgrind passes LD_PRELOAD on to the program): no errors, no definite leaks.
 . "$(dirname "$0")/lib.sh"
 require_tools valgrind
+asan_build && skip "an ASan build does not run under valgrind (ASan checks it instead)"
 require_build
 fresh_daemon 15
 export SCTPSHIM_IDLE_TIMEOUT=3
