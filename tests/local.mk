@@ -74,3 +74,10 @@ integration_tests = \
 TESTS += tests/unit/test_wire $(integration_tests)
 EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh
 CLEANFILES += tests/integration/sctpshimd-check.log
+
+# make installcheck: the installed command, library and daemon.
+EXTRA_DIST += tests/integration/installed.sh
+installcheck-local:
+	abs_top_builddir='$(abs_top_builddir)' installed_bindir='$(bindir)' \
+	installed_sbindir='$(sbindir)' installed_libdir='$(libdir)' \
+	$(SHELL) $(top_srcdir)/tests/integration/installed.sh

@@ -13,3 +13,6 @@ libsctpshim_la_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
 libsctpshim_la_LDFLAGS += -fsanitize=address,undefined
 endif
 
+# A preload module, not a library to link against: no .la installed.
+install-exec-hook:
+	rm -f $(DESTDIR)$(libdir)/libsctpshim.la
