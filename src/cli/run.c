@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "asan_runtime.h"  /* generated in the build tree */
 
 struct shim_paths {
 	char library[PATH_MAX];
