@@ -561,6 +561,7 @@ static const struct {
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	e2e_watchdog();
 	if (argc == 3) {
 		port = (uint16_t)atoi(argv[2]);
 		for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

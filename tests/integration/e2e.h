@@ -25,6 +25,10 @@ extern char e2e_context[128];
 __attribute__((noreturn, format(printf, 4, 5)))
 void e2e_fail(const char *file, int line, const char *cond, const char *fmt, ...);
 
+/* A case that hangs fails after 50 s, saying what it was doing (e2e_context)
+ * rather than being killed silently by the harness's time limit. */
+void e2e_watchdog(void);
+
 struct e2e_addr {
 	struct sockaddr_storage ss;
 	socklen_t len;

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/sctp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,29 @@ void e2e_fail(const char *file, int line, const char *cond, const char *fmt, ...
 	va_end(ap);
 	fprintf(stderr, " (errno %d: %s)\n", saved, strerror(saved));
 	exit(1);
+}
+
+static void watchdog_fired(int sig)
+{
+	static const char what[] = "e2e: watchdog: still running after 50 s";
+	size_t len = strnlen(e2e_context, sizeof e2e_context);
+
+	/* only async-signal-safe calls here */
+	(void)!write(STDERR_FILENO, what, sizeof what - 1);
+	if (len) {
+		(void)!write(STDERR_FILENO, ": ", 2);
+		(void)!write(STDERR_FILENO, e2e_context, len);
+	}
+	(void)!write(STDERR_FILENO, "\n", 1);
+	_exit(1);
+}
+
+void e2e_watchdog(void)
+{
+	struct sigaction sa = { .sa_handler = watchdog_fired };
+
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(50);
 }
 
 struct e2e_addr e2e_loopback(int family, uint16_t port)
@@ -99,8 +123,11 @@ struct e2e_pair e2e_connect_pair_with(int family, uint16_t port, void (*prepare)
 		prepare(p.listener);
 		prepare(p.client);
 	}
+	snprintf(e2e_context, sizeof e2e_context, "connecting");
 	MUST(connect(p.client, (struct sockaddr *)&to.ss, to.len));
+	snprintf(e2e_context, sizeof e2e_context, "accepting");
 	p.server = MUST(accept(p.listener, NULL, NULL));
+	e2e_context[0] = '\0';
 	return p;
 }
 
