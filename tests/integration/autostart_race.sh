@@ -32,7 +32,9 @@ done
 
 listeners=$(ss -xl | grep -c -- "@$SCTPSHIM_SOCKET ")
 [ "$listeners" -eq 1 ] || fail "$listeners listening sockets named @$SCTPSHIM_SOCKET"
-# Losers of the race exit on their own; wait for them, bounded.
-wait_until 10 test "$(our_daemons | wc -l)" -eq 1 ||
+# Losers of the race exit on their own; wait for them, bounded (counted
+# afresh on every try).
+one_daemon_left() { [ "$(our_daemons | wc -l)" -eq 1 ]; }
+wait_until 10 one_daemon_left ||
 	fail "$(our_daemons | wc -l) sctpshimd processes for $SCTPSHIM_SOCKET: $(our_daemons | tr '\n' ' ')"
 echo "one daemon: $(our_daemons)"
