@@ -35,24 +35,19 @@ static void free_buf(void *p)
 /* Returns a connected control socket, or -errno. */
 static int connect_daemon(void)
 {
-	const char *name = getenv("SCTPSHIM_SOCKET");
-	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	struct sockaddr_un sun;
 	struct timeval tv = { .tv_sec = QUERY_TIMEOUT_SEC };
-	size_t len;
+	int len = shim_daemon_address(shim_daemon_name(), &sun);
 	int fd;
 
-	if (!name || !*name)
-		name = SHIM_DEFAULT_SOCKET;
-	len = strlen(name);
-	if (len + 1 > sizeof sun.sun_path)
-		return -ENAMETOOLONG;
-	memcpy(sun.sun_path + 1, name, len); /* abstract: leading NUL */
+	if (len < 0)
+		return len;
 	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -errno;
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
 	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-	if (connect(fd, (struct sockaddr *)&sun, offsetof(struct sockaddr_un, sun_path) + 1 + len) < 0) {
+	if (connect(fd, (struct sockaddr *)&sun, (socklen_t)len) < 0) {
 		int e = errno;
 
 		close(fd);

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "wire/wire.h"
 #include "daemon/client.h"
 #include "daemon/daemon.h"
 #include "daemon/endpoint.h"
@@ -120,12 +121,10 @@ static void parse_config(int argc, char **argv, struct shimd_config *cfg)
 		exit(2);
 	}
 
-	cfg->socket_name = socket_opt ? socket_opt
-			   : (env = getenv("SCTPSHIM_SOCKET")) && *env ? env : SHIM_DEFAULT_SOCKET;
-	if (!*cfg->socket_name || strlen(cfg->socket_name) > sizeof(((struct sockaddr_un *)0)->sun_path) - 2) {
+	cfg->socket_name = socket_opt ? socket_opt : shim_daemon_name();
+	if (shim_daemon_address(cfg->socket_name, &(struct sockaddr_un){ 0 }) < 0) {
 		fprintf(stderr, "sctpshimd: %s: the name must have 1 to %zu characters\n",
-			socket_opt ? "--socket" : "SCTPSHIM_SOCKET",
-			sizeof(((struct sockaddr_un *)0)->sun_path) - 2);
+			socket_opt ? "--socket" : "SCTPSHIM_SOCKET", SHIM_DAEMON_NAME_MAX);
 		exit(2);
 	}
 	if (udp_opt)
@@ -217,18 +216,17 @@ static void fail_start(const char *fmt, ...)
 
 static int bind_listener(const char *name)
 {
-	struct sockaddr_un sun = { .sun_family = AF_UNIX };
-	size_t n = strlen(name);
+	struct sockaddr_un sun;
+	int len = shim_daemon_address(name, &sun);
 	int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 
 	if (fd < 0)
 		return -errno;
-	memcpy(sun.sun_path + 1, name, n);
 	/* Listen at once: a losing daemon reports "ok" as soon as our name
 	 * is bound, and its starter connects then.  Its connection waits in
 	 * the backlog until the loop runs; if start-up fails, exit closes
 	 * it and the starter sees the channel close. */
-	if (bind(fd, (struct sockaddr *)&sun, offsetof(struct sockaddr_un, sun_path) + 1 + n) < 0
+	if (bind(fd, (struct sockaddr *)&sun, (socklen_t)len) < 0
 	    || listen(fd, SOMAXCONN) < 0) {
 		int err = -errno;
 

@@ -61,15 +61,12 @@ static int high_fd_base(void)
 
 static int connect_daemon(int s)
 {
-	const char *name = getenv("SCTPSHIM_SOCKET");
-	struct sockaddr_un un = { .sun_family = AF_UNIX };
-	size_t n;
+	struct sockaddr_un un;
+	int len = shim_daemon_address(shim_daemon_name(), &un);
 
-	if (!name || !*name)
-		name = SHIM_DEFAULT_SOCKET;
-	n = strnlen(name, sizeof un.sun_path - 1);
-	memcpy(un.sun_path + 1, name, n);
-	if (syscall(SYS_connect, s, &un, offsetof(struct sockaddr_un, sun_path) + 1 + n) == 0)
+	if (len < 0)
+		return len;
+	if (syscall(SYS_connect, s, &un, (socklen_t)len) == 0)
 		return 0;
 	return -errno;
 }

@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <netinet/in.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -206,6 +208,27 @@ ssize_t shim_send_record(int sock, const struct iovec *iov, int iovcnt, int pass
 	}
 	r = syscall(SYS_sendmsg, sock, &m, flags | MSG_NOSIGNAL);
 	return r < 0 ? -errno : r;
+}
+
+const char *shim_daemon_name(void)
+{
+	const char *name = getenv("SCTPSHIM_SOCKET");
+
+	return name && *name ? name : SHIM_DEFAULT_SOCKET;
+}
+
+int shim_daemon_address(const char *name, struct sockaddr_un *out)
+{
+	size_t len = strlen(name);
+
+	if (len == 0)
+		return -EINVAL;
+	if (len > SHIM_DAEMON_NAME_MAX)
+		return -ENAMETOOLONG;
+	memset(out, 0, sizeof *out);
+	out->sun_family = AF_UNIX;
+	memcpy(out->sun_path + 1, name, len);
+	return (int)(offsetof(struct sockaddr_un, sun_path) + 1 + len);
 }
 
 void shim_for_each_passed_fd(const struct msghdr *m, void (*fn)(int fd, void *arg), void *arg)

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include "sctpshim/proto.h"
 
 void shim_hdr_init(struct shim_hdr *h, uint16_t type, uint32_t len, uint32_t flags);
@@ -38,6 +39,18 @@ socklen_t shim_addr_to_sockaddr(const struct shim_addr *a, struct sockaddr_stora
 /* Send one record gathered from iov, passing pass_fd (if >= 0) with
  * SCM_RIGHTS.  Returns bytes sent or -errno. */
 ssize_t shim_send_record(int sock, const struct iovec *iov, int iovcnt, int pass_fd, int flags);
+
+/* Longest daemon name: the abstract address also holds the leading NUL,
+ * and one byte stays spare. */
+#define SHIM_DAEMON_NAME_MAX (sizeof(((struct sockaddr_un *)0)->sun_path) - 2)
+
+/* The daemon's name: $SCTPSHIM_SOCKET, or SHIM_DEFAULT_SOCKET when unset or
+ * empty. */
+const char *shim_daemon_name(void);
+
+/* Fill the abstract address "\0<name>" of a daemon.  Returns its length, or
+ * -EINVAL (empty name) or -ENAMETOOLONG (over SHIM_DAEMON_NAME_MAX). */
+int shim_daemon_address(const char *name, struct sockaddr_un *out);
 
 /* Call fn for every descriptor passed with SCM_RIGHTS in m's control data. */
 void shim_for_each_passed_fd(const struct msghdr *m, void (*fn)(int fd, void *arg), void *arg);

@@ -21,21 +21,16 @@
 
 static int connect_daemon(void)
 {
-	const char *name = getenv("SCTPSHIM_SOCKET");
-	struct sockaddr_un sun = { .sun_family = AF_UNIX };
-	size_t len;
+	struct sockaddr_un sun;
+	int len = shim_daemon_address(shim_daemon_name(), &sun);
 	int fd;
 
-	if (!name || !*name)
-		name = SHIM_DEFAULT_SOCKET;
-	len = strlen(name);
-	if (len + 1 > sizeof sun.sun_path)
+	if (len < 0)
 		return -1;
-	memcpy(sun.sun_path + 1, name, len);
 	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
-	if (connect(fd, (struct sockaddr *)&sun, offsetof(struct sockaddr_un, sun_path) + 1 + len) < 0) {
+	if (connect(fd, (struct sockaddr *)&sun, (socklen_t)len) < 0) {
 		close(fd);
 		return -1;
 	}

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -566,6 +567,47 @@ struct test {
 
 #define T(fn) { #fn, fn }
 
+static void test_daemon_name_default(void)
+{
+	unsetenv("SCTPSHIM_SOCKET");
+	CU_ASSERT_STRING_EQUAL(shim_daemon_name(), SHIM_DEFAULT_SOCKET);
+	setenv("SCTPSHIM_SOCKET", "", 1);
+	CU_ASSERT_STRING_EQUAL(shim_daemon_name(), SHIM_DEFAULT_SOCKET);
+	unsetenv("SCTPSHIM_SOCKET");
+}
+
+static void test_daemon_name_from_env(void)
+{
+	setenv("SCTPSHIM_SOCKET", "other", 1);
+	CU_ASSERT_STRING_EQUAL(shim_daemon_name(), "other");
+	unsetenv("SCTPSHIM_SOCKET");
+}
+
+static void test_daemon_address(void)
+{
+	struct sockaddr_un sun;
+	int len = shim_daemon_address("abc", &sun);
+
+	CU_ASSERT_EQUAL(len, (int)(offsetof(struct sockaddr_un, sun_path) + 4));
+	CU_ASSERT_EQUAL(sun.sun_family, AF_UNIX);
+	CU_ASSERT_EQUAL(sun.sun_path[0], 0);
+	CU_ASSERT_EQUAL(memcmp(sun.sun_path + 1, "abc", 3), 0);
+}
+
+static void test_daemon_address_bounds(void)
+{
+	char name[SHIM_DAEMON_NAME_MAX + 2];
+	struct sockaddr_un sun;
+
+	CU_ASSERT_EQUAL(shim_daemon_address("", &sun), -EINVAL);
+	memset(name, 'x', sizeof name - 1);
+	name[sizeof name - 1] = 0;
+	CU_ASSERT_EQUAL(shim_daemon_address(name, &sun), -ENAMETOOLONG);
+	name[SHIM_DAEMON_NAME_MAX] = 0;
+	CU_ASSERT_EQUAL(shim_daemon_address(name, &sun),
+			(int)(offsetof(struct sockaddr_un, sun_path) + 1 + SHIM_DAEMON_NAME_MAX));
+}
+
 static const struct test tests[] = {
 	T(test_hdr_init_sets_fields),
 	T(test_hdr_round_trip),
@@ -614,6 +656,10 @@ static const struct test tests[] = {
 	T(test_recv_dontwait_empty),
 	T(test_send_to_closed_peer),
 	T(test_recv_cloexec),
+	T(test_daemon_name_default),
+	T(test_daemon_name_from_env),
+	T(test_daemon_address),
+	T(test_daemon_address_bounds),
 };
 
 int main(void)
