@@ -58,6 +58,24 @@ static int event_type_ok(uint16_t linux_type)
 	return pers_notify_type_from_linux(linux_type) >= 0;
 }
 
+/* The part of a Linux struct sctp_event that set and get share: which
+ * association and which notification. */
+static int event_from_linux(const void *optval, socklen_t optlen, struct sctp_event *ev,
+                            struct pers_opt *out)
+{
+	memset(ev, 0, sizeof *ev);
+	if (optlen < (socklen_t)sizeof *ev)
+		return -EINVAL;
+	memcpy(ev, optval, sizeof *ev);
+	if (!event_type_ok(ev->se_type))
+		return -EINVAL;
+	out->len = sizeof out->v.event;
+	out->assoc_id = (uint32_t)ev->se_assoc_id;
+	out->v.event.assoc_id = (uint32_t)ev->se_assoc_id;
+	out->v.event.type = (uint16_t)pers_notify_type_from_linux(ev->se_type);
+	return 0;
+}
+
 int pers_setopt_encode(int optname, const void *optval, socklen_t optlen,
                        int one_to_many, uint32_t cur_events, struct pers_opt *out)
 {
@@ -94,18 +112,10 @@ int pers_setopt_encode(int optname, const void *optval, socklen_t optlen,
 	}
 	case SCTP_EVENT: {
 		struct sctp_event ev;
+		int r = event_from_linux(optval, optlen, &ev, out);
 
-		if (optlen < (socklen_t)sizeof ev)
-			return -EINVAL;
-		memcpy(&ev, optval, sizeof ev);
-		if (!event_type_ok(ev.se_type))
-			return -EINVAL;
-		out->len = sizeof out->v.event;
-		out->assoc_id = (uint32_t)ev.se_assoc_id;
-		out->v.event.assoc_id = (uint32_t)ev.se_assoc_id;
-		out->v.event.type = (uint16_t)pers_notify_type_from_linux(ev.se_type);
 		out->v.event.on = ev.se_on ? 1 : 0;
-		return 0;
+		return r;
 	}
 	case SCTP_STATUS:
 		return -ENOPROTOOPT;  /* get only: Linux has no setsockopt case */
@@ -153,16 +163,7 @@ int pers_getopt_prepare(int optname, const void *optval, socklen_t optlen,
 	case SCTP_EVENT: {
 		struct sctp_event ev;
 
-		if (optlen < (socklen_t)sizeof ev)
-			return -EINVAL;
-		memcpy(&ev, optval, sizeof ev);
-		if (!event_type_ok(ev.se_type))
-			return -EINVAL;
-		out->assoc_id = (uint32_t)ev.se_assoc_id;
-		out->len = sizeof out->v.event;
-		out->v.event.assoc_id = (uint32_t)ev.se_assoc_id;
-		out->v.event.type = (uint16_t)pers_notify_type_from_linux(ev.se_type);
-		return 0;
+		return event_from_linux(optval, optlen, &ev, out);
 	}
 	case SCTP_STATUS: {
 		struct sctp_status st;
