@@ -16,14 +16,7 @@ print("bound", flush=True)
 signal.pause()' $udp_port
 wait_for_line "$work/holder.log" "^bound" 20 || fail "could not take UDP port $udp_port for the test"
 
-begin=$SECONDS
-t "${SHIM[@]}" "$E2E" socket-fails 0 >"$work/out.log" 2>"$work/err.log"
-status=$?
-elapsed=$((SECONDS - begin))
-cat "$work/out.log" "$work/err.log"
-[ "$status" -eq 0 ] || fail "socket() did not fail cleanly (status $status)"
-[ "$elapsed" -le 10 ] || fail "socket() took $elapsed s to fail"
-[ "$(wc -l <"$work/err.log")" -eq 1 ] || fail "stderr should be exactly one line"
+expect_socket_fails
 grep -q "^sctpshim: .*$udp_port" "$work/err.log" || fail "the stderr line does not name port $udp_port"
 grep -q "SCTPSHIM_UDP_PORT" "$work/err.log" || fail "the stderr line does not mention SCTPSHIM_UDP_PORT"
 daemon_listening && fail "a daemon is serving $SCTPSHIM_SOCKET although its port is taken"

@@ -200,6 +200,21 @@ wait_until() {
 	done
 }
 
+# expect_socket_fails: socket() under the shim fails promptly and cleanly
+# (the e2e case checks the errno) with exactly one "sctpshim: " line on
+# stderr, left in $work/err.log for the caller's own checks.
+expect_socket_fails() {
+	local begin=$SECONDS status elapsed
+	t "${SHIM[@]}" "$E2E" socket-fails 0 >"$work/out.log" 2>"$work/err.log"
+	status=$?
+	elapsed=$((SECONDS - begin))
+	cat "$work/out.log" "$work/err.log"
+	[ "$status" -eq 0 ] || fail "socket() did not fail cleanly (status $status)"
+	[ "$elapsed" -le 10 ] || fail "socket() took $elapsed s to fail"
+	[ "$(wc -l <"$work/err.log")" -eq 1 ] || fail "stderr should be exactly one line"
+	grep -q "^sctpshim: " "$work/err.log" || fail "the stderr line does not start with 'sctpshim: '"
+}
+
 # run_e2e CASE PORT: one case of the e2e program under the shim.
 run_e2e() {
 	require_build
