@@ -110,16 +110,29 @@ static void partial_free(struct partial *p)
 	p->len = p->cap = 0;
 }
 
+/* Take the first record off the output queue and free it. */
+static void outq_drop_first(struct endpoint *ep)
+{
+	struct out_rec *r = ep->outq;
+
+	ep->outq = r->next;
+	if (!ep->outq)
+		ep->outq_tail = &ep->outq;
+	ep->outq_len--;
+	if (r->pass_fd >= 0)
+		close(r->pass_fd);
+	free(r);
+}
+
+static void outq_clear(struct endpoint *ep)
+{
+	while (ep->outq)
+		outq_drop_first(ep);
+}
+
 static void endpoint_free(struct endpoint *ep)
 {
-	while (ep->outq) {
-		struct out_rec *r = ep->outq;
-
-		ep->outq = r->next;
-		if (r->pass_fd >= 0)
-			close(r->pass_fd);
-		free(r);
-	}
+	outq_clear(ep);
 	for (unsigned i = 0; i < ep->n_partials; i++)
 		partial_free(&ep->partials[i]);
 	free(ep->partials);
@@ -400,26 +413,10 @@ static bool flush_outq(struct endpoint *ep)
 			return false;
 		if (n < 0)
 			program_gone(ep);
-		ep->outq = r->next;
-		if (!ep->outq)
-			ep->outq_tail = &ep->outq;
-		ep->outq_len--;
-		if (r->pass_fd >= 0)
-			close(r->pass_fd);
-		free(r);
+		outq_drop_first(ep);
 	}
-	if (ep->program_gone) {
-		while (ep->outq) {
-			struct out_rec *r = ep->outq;
-
-			ep->outq = r->next;
-			if (r->pass_fd >= 0)
-				close(r->pass_fd);
-			free(r);
-		}
-		ep->outq_tail = &ep->outq;
-		ep->outq_len = 0;
-	}
+	if (ep->program_gone)
+		outq_clear(ep);
 	return true;
 }
 
