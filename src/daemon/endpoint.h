@@ -84,6 +84,7 @@ struct endpoint {
 
 	/* options */
 	uint32_t events_mask;   /* (1u << enum shim_notify_type) forwarded */
+	bool send_failed_on;    /* usrsctp subscribed to SEND_FAILED_EVENT */
 	bool recvrcvinfo, recvnxtinfo;
 	uint32_t sndbuf, rcvbuf;
 	struct shim_linger linger;

@@ -34,16 +34,14 @@ static void debug_printf(const char *fmt, ...)
 
 /*
  * Known usrsctp 0.9.5 (Debian) problems, found by stress (programs killed
- * with SIGKILL mid-transfer, peers closing with unread data):
- *  - With one-to-many sockets that set associations up implicitly (sendmsg
- *    to an address) while their peers abort, the daemon dies within
- *    seconds inside usrsctp: a NULL association dereferenced in
- *    sctp_sorecvmsg (usrsctp_recvv on the main thread), or heap corruption
- *    seen in sctp_report_all_outbound -> sctp_ulp_notify -> m_freem on the
- *    input thread (the SEND_FAILED path of upstream issue #133).  The
- *    daemon before these follow-ups does the same; one-to-one traffic under
- *    the same stress does not; valgrind and ASan runs (slower, other
- *    timing) stay clean, so it looks like a race inside usrsctp.
+ * with SIGKILL mid-transfer, peers closing with unread data), and what the
+ * daemon does about them:
+ *  - usrsctp_close() races usrsctp's own threads, which can free the
+ *    socket too (a double free): sockets are closed only once their
+ *    associations are gone (engine_close.c).
+ *  - Reporting queued data of an aborted association as SEND_FAILED
+ *    corrupts the heap under load: usrsctp is asked for those
+ *    notifications only while the program wants them (engine_sync_events).
  *  - A closed socket whose data the peer never reads keeps its
  *    association in SHUTDOWN-PENDING (still counted as established) until
  *    usrsctp's shutdown guard gives up, as Linux keeps it until T5 expires.
@@ -79,25 +77,24 @@ int engine_finish(void)
 {
 	struct timespec pause = { .tv_nsec = 100 * 1000 * 1000 };
 
-	/* usrsctp_finish fails while closed sockets still finish their
-	 * SHUTDOWN; give them a moment, but not long: the listening socket
-	 * is already closed and a new daemon may be waiting for our UDP
-	 * port (it retries for 3 s). */
-	for (int i = 0; i < 20; i++) {
-		if (usrsctp_finish() == 0)
+	/* Closed sockets still finish their SHUTDOWN; give them a moment,
+	 * but not long: the listening socket is already closed and a new
+	 * daemon may be waiting for our UDP port (it retries for 3 s).  The
+	 * loop has stopped, so nothing wakes us: look every 100 ms. */
+	for (int i = 0; i < 10 && engine_closing_count(); i++) {
+		nanosleep(&pause, NULL);
+		engine_closing_service_all();
+	}
+	engine_closing_abort_all();
+	for (int i = 0; i < 15; i++) {
+		if (usrsctp_finish() == 0) {
+			if (i)
+				log_debug("usrsctp finished after %d ms", i * 100);
 			return 0;
+		}
 		nanosleep(&pause, NULL);
 	}
 	return -EBUSY;
-}
-
-unsigned engine_assoc_count(void)
-{
-	struct sctpstat st;
-
-	memset(&st, 0, sizeof st);
-	usrsctp_get_stat(&st);
-	return st.sctps_currestab;
 }
 
 void engine_counters(struct engine_counters *out)
@@ -189,12 +186,43 @@ void engine_set_rcvbuf(struct endpoint *ep, uint32_t rcvbuf)
 		log_debug("endpoint %u: receive buffer %u: %s", ep->id, rcvbuf, strerror(errno));
 }
 
+/* SCTP_SEND_FAILED_EVENT is not among them: see engine_sync_events. */
 static const uint16_t internal_events[] = {
 	SCTP_ASSOC_CHANGE, SCTP_PEER_ADDR_CHANGE, SCTP_REMOTE_ERROR,
 	SCTP_SHUTDOWN_EVENT, SCTP_ADAPTATION_INDICATION, SCTP_PARTIAL_DELIVERY_EVENT,
 	SCTP_AUTHENTICATION_EVENT, SCTP_SENDER_DRY_EVENT, SCTP_STREAM_RESET_EVENT,
-	SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT, SCTP_SEND_FAILED_EVENT,
+	SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT,
 };
+
+/*
+ * usrsctp 0.9.5 reports the data an aborted association still held one
+ * SEND_FAILED notification per message (sctp_report_all_outbound), and
+ * under load that path corrupts its heap or crashes in sctp_add_to_readq
+ * (one-to-many peers killed while data flows to them; cf. upstream issue
+ * 133).  Without the subscription usrsctp just frees that data.  So ask
+ * for it only while the program subscribes to SCTP_SEND_FAILED(_EVENT):
+ * a program that never does (nearly all) never meets the bug.
+ */
+void engine_sync_events(struct endpoint *ep)
+{
+	bool want = ep->events_mask & (1u << SHIM_NOTIFY_SEND_FAILED
+				       | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT);
+	struct sctp_event ev = {
+		/* one-to-one: the association if there is one, else the socket */
+		.se_assoc_id = ep->style == SHIM_STYLE_ONE_TO_MANY ? SCTP_ALL_ASSOC : 0,
+		.se_type = SCTP_SEND_FAILED_EVENT,
+		.se_on = want,
+	};
+
+	if (want == ep->send_failed_on)
+		return;
+	if (usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_EVENT, &ev, sizeof ev) < 0) {
+		log_debug("endpoint %u: SEND_FAILED_EVENT %s: %s", ep->id, want ? "on" : "off",
+			  strerror(errno));
+		return;
+	}
+	ep->send_failed_on = want;
+}
 
 static int configure(struct endpoint *ep)
 {
@@ -262,73 +290,6 @@ int engine_socket_open(struct endpoint *ep, struct socket *so)
 	/* usrsctp may already hold data or notifications (accepted sockets) */
 	ready_mark(ep->id);
 	return 0;
-}
-
-void engine_socket_discard(struct socket *so)
-{
-	struct linger l = { .l_onoff = 1, .l_linger = 0 };
-
-	usrsctp_setsockopt(so, SOL_SOCKET, SO_LINGER, &l, sizeof l);
-	usrsctp_close(so);
-}
-
-/* usrsctp aborts instead of shutting down when anything is left unread in
- * the socket, notifications included, and we subscribe to all of them.
- * Linux aborts only for unread data: take what is there, and say whether
- * data was among it. */
-static bool drain_before_close(struct socket *so)
-{
-	static uint8_t scratch[SHIM_DATA_CHUNK];
-	bool data_unread = false;
-
-	for (int i = 0; i < 100000; i++) {
-		struct sockaddr_storage from;
-		socklen_t from_len = sizeof from, info_len = 0;
-		unsigned infotype = 0;
-		int flags = 0;
-		ssize_t n = usrsctp_recvv(so, scratch, sizeof scratch, (struct sockaddr *)&from,
-					  &from_len, NULL, &info_len, &infotype, &flags);
-
-		if (n <= 0)
-			break;
-		if (!(flags & MSG_NOTIFICATION))
-			data_unread = true;
-	}
-	return data_unread;
-}
-
-void engine_socket_close(struct endpoint *ep, bool abortive)
-{
-	if (!ep->so)
-		return;
-	usrsctp_set_upcall(ep->so, NULL, NULL);
-	if (log_debug_enabled()) {
-		struct sctp_status st;
-		socklen_t l = sizeof st;
-		uint32_t n = 0;
-		socklen_t nl = sizeof n;
-
-		memset(&st, 0, sizeof st);
-		st.sstat_assoc_id = ep->assoc_id;
-		usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &n, &nl);
-		usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l);
-		log_debug("endpoint %u (%s, %s): closing with %u association(s), state 0x%x, %u unacked, %u pending",
-			  ep->id, ep->style == SHIM_STYLE_ONE_TO_ONE ? "one-to-one" : "one-to-many",
-			  endpoint_state_name(ep), n, (unsigned)st.sstat_state, st.sstat_unackdata,
-			  st.sstat_penddata);
-	}
-	if (!(ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_LISTENING)
-	    && drain_before_close(ep->so)) {
-		log_debug("endpoint %u: closed with data unread: abort, as Linux", ep->id);
-		abortive = true;
-	}
-	if (abortive) {
-		struct linger l = { .l_onoff = 1, .l_linger = 0 };
-
-		usrsctp_setsockopt(ep->so, SOL_SOCKET, SO_LINGER, &l, sizeof l);
-	}
-	usrsctp_close(ep->so);
-	ep->so = NULL;
 }
 
 /* ---- addresses ------------------------------------------------------------- */
@@ -581,6 +542,7 @@ static void accept_pending(struct endpoint *l)
 		}
 		ep->state = EP_CONNECTED;
 		ep->events_mask = l->events_mask;
+		engine_sync_events(ep);
 		ep->recvrcvinfo = l->recvrcvinfo;
 		ep->recvnxtinfo = l->recvnxtinfo;
 		ep->linger = l->linger;

@@ -17,8 +17,6 @@ int engine_init(uint16_t udp_port, uint16_t encap_port, bool debug);
 /* Returns 0 once usrsctp let go of everything, -EBUSY if it still holds
  * sockets after a bounded wait. */
 int engine_finish(void);
-/* Associations usrsctp still counts as established. */
-unsigned engine_assoc_count(void);
 /* usrsctp's own MIB counters (RFC 3873), both ends of a same-host
  * association counted. */
 struct engine_counters {
@@ -28,9 +26,19 @@ void engine_counters(struct engine_counters *out);
 
 /* Give the endpoint a usrsctp socket (new when so == NULL). */
 int engine_socket_open(struct endpoint *ep, struct socket *so);
+/* The endpoint lets go of its usrsctp socket: its associations shut
+ * down (abortive: abort) and the socket is closed once they are gone
+ * (engine_close.c says why it waits). */
 void engine_socket_close(struct endpoint *ep, bool abortive);
 /* Abort a usrsctp socket no endpoint took (accept failed half way). */
 void engine_socket_discard(struct socket *so);
+/* A wake-up for id that no endpoint has any more: a closed socket's. */
+void engine_closing_service(uint32_t id);
+void engine_closing_service_all(void);
+/* Closed sockets whose associations are not gone yet. */
+size_t engine_closing_count(void);
+/* At exit: abort what is left of them and close them. */
+void engine_closing_abort_all(void);
 
 int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
 		uint32_t count, bool privileged);

@@ -18,6 +18,10 @@ void engine_notification(struct endpoint *ep, const void *buf, size_t len,
  * bytes (0: usrsctp's default), so messages up to that size arrive whole. */
 void engine_set_rcvbuf(struct endpoint *ep, uint32_t rcvbuf);
 
+/* Subscribe usrsctp to what the program's events_mask needs beyond the
+ * notifications the daemon always takes. */
+void engine_sync_events(struct endpoint *ep);
+
 /* sockaddrs as usrsctp returns them, packed by family size */
 size_t engine_sockaddr_size(const struct sockaddr *sa);
 

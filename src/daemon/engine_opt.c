@@ -198,6 +198,7 @@ int engine_setopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
 		if ((err = u32_in(value, len, &v)))
 			return err;
 		ep->events_mask = v;
+		engine_sync_events(ep);
 		return 0;
 	case SHIM_OPT_EVENT: {
 		struct shim_event ev;
@@ -211,6 +212,7 @@ int engine_setopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
 			ep->events_mask |= 1u << ev.type;
 		else
 			ep->events_mask &= ~(1u << ev.type);
+		engine_sync_events(ep);
 		return 0;
 	}
 	case SHIM_OPT_SNDBUF:

@@ -335,12 +335,15 @@ static void on_wake(struct loop_source *src, uint32_t events)
 	ready_take(&ids, &n, &all);
 	if (all) {
 		endpoints_foreach(service_one, NULL);
+		engine_closing_service_all();
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			struct endpoint *ep = endpoint_lookup(ids[i]);
 
 			if (ep)
 				endpoint_service(ep);
+			else
+				engine_closing_service(ids[i]);
 		}
 	}
 	free(ids);
@@ -369,20 +372,21 @@ static time_t monotonic_now(void)
 static void on_idle_timer(struct loop_source *src, uint32_t events)
 {
 	uint64_t ticks;
-	unsigned assocs;
+	size_t closing;
 
 	if (read(src->fd, &ticks, sizeof ticks) < 0)
 		return;
 	if (clients_count() || endpoints_count())
 		return;
-	assocs = engine_assoc_count();
-	if (assocs && monotonic_now() - shimd.idle_since < shimd.cfg.idle_timeout + ASSOC_GRACE_S) {
+	engine_closing_service_all();
+	closing = engine_closing_count();
+	if (closing && monotonic_now() - shimd.idle_since < shimd.cfg.idle_timeout + ASSOC_GRACE_S) {
 		arm_timer(1); /* look again */
 		return;
 	}
-	if (assocs)
-		log_warn("idle, but %u association(s) of closed sockets never finished: exiting anyway",
-			 assocs);
+	if (closing)
+		log_warn("idle, but %zu closed socket(s) never finished shutting down: exiting anyway",
+			 closing);
 	else
 		log_info("idle for %u s: exiting", shimd.cfg.idle_timeout);
 	loop_quit(&shimd.loop);

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Closing usrsctp sockets without racing usrsctp's own threads.
+ *
+ * usrsctp_close() drops the socket's last reference and then, unlocked,
+ * tears the endpoint down.  Meanwhile usrsctp's input and timer threads,
+ * whenever they handle something for one of the socket's associations,
+ * take a reference of their own (to call the upcall) and drop it after;
+ * if they take it in that window, from zero, both threads free the socket
+ * (Debian's usrsctp 0.9.5: a double free in sofree(), seen under ASan, and
+ * crashes in the daemon under stress).  Those threads only touch a socket
+ * through its associations, so a socket without any is safe to close.
+ *
+ * Hence the daemon never closes a socket that still has associations: it
+ * ends them (SHUTDOWN after the queued data, or ABORT), keeps the socket
+ * here, and closes it once usrsctp reports none left, which is also what
+ * Linux does with a closed socket whose association still shuts down.
+ * The upcall keeps its argument (the endpoint's id, never reused), so the
+ * wake-ups of these sockets come here (engine_closing_service).
+ */
+#define _GNU_SOURCE
+#include "daemon/engine_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "daemon/log.h"
+#include "wire/wire.h"
+
+struct closing {
+	uint32_t id;
+	bool one_to_many;
+	struct socket *so;
+};
+
+/* Sorted by id, so a wake-up finds its socket by binary search. */
+static struct closing *closing;
+static size_t n_closing, cap_closing;
+
+static bool has_associations(struct socket *so, bool one_to_many)
+{
+	if (one_to_many) {
+		uint32_t n = 0;
+		socklen_t len = sizeof n;
+
+		return usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &n, &len) == 0
+		       && n > 0;
+	} else {
+		/* SCTP_GET_ASSOC_NUMBER is for one-to-many sockets only;
+		 * SCTP_STATUS fails once a one-to-one socket has none. */
+		struct sctp_status st;
+		socklen_t len = sizeof st;
+
+		memset(&st, 0, sizeof st);
+		return usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_STATUS, &st, &len) == 0;
+	}
+}
+
+/* Take what usrsctp holds for a socket nobody reads any more. */
+static bool discard_input(struct socket *so)
+{
+	static uint8_t scratch[SHIM_DATA_CHUNK];
+	bool data = false;
+
+	for (int i = 0; i < 100000; i++) {
+		struct sockaddr_storage from;
+		socklen_t from_len = sizeof from, info_len = 0;
+		unsigned infotype = 0;
+		int flags = 0;
+		ssize_t n = usrsctp_recvv(so, scratch, sizeof scratch, (struct sockaddr *)&from,
+					  &from_len, NULL, &info_len, &infotype, &flags);
+
+		if (n <= 0)
+			break;
+		if (!(flags & MSG_NOTIFICATION))
+			data = true;
+	}
+	return data;
+}
+
+static void send_flag(struct socket *so, sctp_assoc_t id, uint16_t flag)
+{
+	static const char empty[1];
+	struct sctp_sndinfo snd;
+
+	memset(&snd, 0, sizeof snd);
+	snd.snd_flags = flag;
+	snd.snd_assoc_id = id;
+	usrsctp_sendv(so, empty, 0, NULL, 0, &snd, sizeof snd, SCTP_SENDV_SNDINFO, 0);
+}
+
+/* SHUTDOWN (after what is queued) or ABORT every association. */
+static void end_associations(struct socket *so, bool one_to_many, bool listening, bool abortive)
+{
+	uint32_t n = 0;
+	socklen_t len = sizeof n;
+	struct sctp_assoc_ids *ids;
+
+	if (!one_to_many) {
+		if (abortive)
+			send_flag(so, 0, SCTP_ABORT);
+		else
+			usrsctp_shutdown(so, SHUT_WR);
+		return;
+	}
+	/* no new associations from now on */
+	if (listening)
+		usrsctp_listen(so, 0);
+	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &n, &len) < 0 || !n)
+		return;
+	len = (socklen_t)(sizeof *ids + (n + 16) * sizeof(sctp_assoc_t));
+	ids = calloc(1, len);
+	if (!ids)
+		return;
+	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, ids, &len) == 0)
+		for (uint32_t i = 0; i < ids->gaids_number_of_ids; i++)
+			send_flag(so, ids->gaids_assoc_id[i], abortive ? SCTP_ABORT : SCTP_EOF);
+	free(ids);
+}
+
+static size_t find_slot(uint32_t id)
+{
+	size_t lo = 0, hi = n_closing;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (closing[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool keep(uint32_t id, struct socket *so, bool one_to_many)
+{
+	size_t i = find_slot(id);
+
+	if (n_closing == cap_closing) {
+		size_t cap = cap_closing ? cap_closing * 2 : 16;
+		struct closing *c = realloc(closing, cap * sizeof *c);
+
+		if (!c)
+			return false;
+		closing = c;
+		cap_closing = cap;
+	}
+	memmove(&closing[i + 1], &closing[i], (n_closing - i) * sizeof *closing);
+	closing[i] = (struct closing){ .id = id, .one_to_many = one_to_many, .so = so };
+	n_closing++;
+	return true;
+}
+
+/* Close the one at index i if its associations are gone; true if it was. */
+static bool try_close(size_t i)
+{
+	struct closing *c = &closing[i];
+
+	discard_input(c->so);
+	if (has_associations(c->so, c->one_to_many))
+		return false;
+	log_debug("endpoint %u: last association gone, socket closed", c->id);
+	usrsctp_set_upcall(c->so, NULL, NULL);
+	usrsctp_close(c->so);
+	memmove(&closing[i], &closing[i + 1], (n_closing - i - 1) * sizeof *closing);
+	n_closing--;
+	return true;
+}
+
+/* Hand a socket over: ended and closed here, now or later.  id is the
+ * upcall's argument (0 for a socket that has no upcall). */
+static void close_later(uint32_t id, struct socket *so, bool one_to_many, bool listening,
+			bool abortive)
+{
+	end_associations(so, one_to_many, listening, abortive);
+	if (id == 0 || !has_associations(so, one_to_many) || !keep(id, so, one_to_many)) {
+		if (has_associations(so, one_to_many))
+			log_warn("endpoint %u: out of memory: socket closed with associations", id);
+		usrsctp_set_upcall(so, NULL, NULL);
+		usrsctp_close(so);
+		return;
+	}
+	log_debug("endpoint %u: closed; its associations %s first", id,
+		  abortive ? "abort" : "shut down");
+	try_close(find_slot(id));
+}
+
+void engine_socket_discard(struct socket *so)
+{
+	close_later(0, so, false, false, true);
+}
+
+void engine_socket_close(struct endpoint *ep, bool abortive)
+{
+	bool one_to_many = ep->style == SHIM_STYLE_ONE_TO_MANY;
+
+	if (!ep->so)
+		return;
+	if (log_debug_enabled()) {
+		struct sctp_status st;
+		socklen_t l = sizeof st;
+
+		memset(&st, 0, sizeof st);
+		st.sstat_assoc_id = ep->assoc_id;
+		usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l);
+		log_debug("endpoint %u (%s, %s): closing, state 0x%x, %u unacked, %u pending",
+			  ep->id, one_to_many ? "one-to-many" : "one-to-one",
+			  endpoint_state_name(ep), (unsigned)st.sstat_state, st.sstat_unackdata,
+			  st.sstat_penddata);
+	}
+	/* usrsctp aborts instead of shutting down when anything is left
+	 * unread, notifications included, and we subscribe to all of them.
+	 * Linux aborts only for unread data. */
+	if (!(!one_to_many && ep->state == EP_LISTENING) && discard_input(ep->so)) {
+		log_debug("endpoint %u: closed with data unread: abort, as Linux", ep->id);
+		abortive = true;
+	}
+	close_later(ep->id, ep->so, one_to_many, ep->state == EP_LISTENING, abortive);
+	ep->so = NULL;
+}
+
+void engine_closing_service(uint32_t id)
+{
+	size_t i = find_slot(id);
+
+	if (i < n_closing && closing[i].id == id)
+		try_close(i);
+}
+
+void engine_closing_service_all(void)
+{
+	for (size_t i = n_closing; i-- > 0;)
+		try_close(i);
+}
+
+size_t engine_closing_count(void)
+{
+	return n_closing;
+}
+
+void engine_closing_abort_all(void)
+{
+	for (size_t i = 0; i < n_closing; i++)
+		end_associations(closing[i].so, closing[i].one_to_many, false, true);
+	engine_closing_service_all();
+	/* usrsctp could not free an association at once (another of its
+	 * threads held it): the racy close is all that is left. */
+	while (n_closing) {
+		struct closing *c = &closing[--n_closing];
+
+		log_warn("endpoint %u: closed with an association still there", c->id);
+		usrsctp_set_upcall(c->so, NULL, NULL);
+		usrsctp_close(c->so);
+	}
+	free(closing);
+	closing = NULL;
+	cap_closing = 0;
+}
