@@ -15,7 +15,9 @@ tests_unit_test_wire_LDADD = libwire.la $(CUNIT_LIBS)
 check_PROGRAMS += tests/integration/e2e
 tests_integration_e2e_SOURCES = tests/integration/e2e.c \
 	tests/integration/e2e_read.c tests/integration/e2e_proc.c \
-	tests/integration/e2e_util.c tests/integration/e2e.h
+	tests/integration/e2e_util.c tests/integration/e2e_churn.c \
+	tests/integration/e2e_notify.c \
+	tests/integration/e2e.h
 tests_integration_e2e_LDADD = -lsctp -lpthread
 
 # Speaks to the daemon's control socket directly, not under the shim.
@@ -63,6 +65,9 @@ integration_tests = \
 	tests/integration/e2e_mmsg.sh \
 	tests/integration/e2e_closefrom.sh \
 	tests/integration/e2e_exec.sh \
+	tests/integration/e2e_close_churn_one_to_one.sh \
+	tests/integration/e2e_close_churn_one_to_many.sh \
+	tests/integration/e2e_send_failed_event.sh \
 	tests/integration/passthrough.sh \
 	tests/integration/badinput.sh \
 	tests/integration/daemon_missing.sh \

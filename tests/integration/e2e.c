@@ -556,6 +556,9 @@ static const struct {
 	{ "exec", e2e_case_exec },
 	{ "exec-child", e2e_case_exec_child },
 	{ "passthrough", e2e_case_passthrough },
+	{ "close-churn-one-to-one", e2e_case_close_churn_one_to_one },
+	{ "close-churn-one-to-many", e2e_case_close_churn_one_to_many },
+	{ "send-failed-event", e2e_case_send_failed_event },
 };
 
 int main(int argc, char **argv)

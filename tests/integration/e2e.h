@@ -60,7 +60,7 @@ size_t e2e_recv_message(int fd, uint8_t *buf, size_t cap, int *msg_flags);
 /* Receive the next notification (skipping none); returns its length. */
 size_t e2e_recv_notification(int fd, void *buf, size_t cap);
 
-/* Cases in e2e_read.c and e2e_proc.c. */
+/* Cases in e2e_read.c, e2e_proc.c, e2e_churn.c and e2e_notify.c. */
 void e2e_case_nudge(void);
 void e2e_case_nudge_epollet(void);
 void e2e_case_dup(void);
@@ -75,5 +75,8 @@ void e2e_case_closefrom(void);
 void e2e_case_exec(void);
 void e2e_case_exec_child(void);
 void e2e_case_passthrough(void);
+void e2e_case_close_churn_one_to_one(void);
+void e2e_case_close_churn_one_to_many(void);
+void e2e_case_send_failed_event(void);
 
 #endif

@@ -1,0 +1,12 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# e2e close-churn-one-to-many: many one-to-many sockets closed while their
+# associations are busy (see e2e_churn.c), on a daemon of the test's own,
+# which must serve the whole case: one start, no warning, still there.
+. "$(dirname "$0")/lib.sh"
+fresh_daemon 21
+run_e2e close-churn-one-to-many 30460
+[ "$(grep -c "serving @" "$work/daemon.log")" -eq 1 ] ||
+	fail "the daemon was started more than once (it died during the case)"
+! grep -E " (warning|error): " "$work/daemon.log" || fail "the daemon warned"
+daemon_listening || fail "the daemon is gone"

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/* e2e cases about notifications the stack makes on its own. */
+#define _GNU_SOURCE
+#include "e2e.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/sctp.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MESSAGE_SIZE 1000
+
+static void subscribe_send_failed(int fd)
+{
+	struct sctp_event ev = { .se_type = SCTP_SEND_FAILED_EVENT, .se_on = 1 };
+	struct sctp_event assoc = { .se_type = SCTP_ASSOC_CHANGE, .se_on = 1 };
+
+	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_EVENT, &ev, sizeof ev));
+	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_EVENT, &assoc, sizeof assoc));
+}
+
+/* Send until the stack takes no more (the peer reads nothing): EAGAIN
+ * means the daemon holds a message usrsctp has no room for, so usrsctp's
+ * send queue is full.  Returns how many messages went. */
+static int fill(int fd)
+{
+	uint8_t msg[MESSAGE_SIZE];
+	int sent = 0;
+
+	memset(msg, 's', sizeof msg);
+	MUST(fcntl(fd, F_SETFL, O_NONBLOCK));
+	while (send(fd, msg, sizeof msg, MSG_NOSIGNAL) == sizeof msg)
+		sent++;
+	CHECK(errno == EAGAIN, "send");
+	return sent;
+}
+
+/* The peer aborts while messages it never read are queued: a program
+ * subscribed to SCTP_SEND_FAILED_EVENT gets them back, each with its
+ * data, then ASSOC_CHANGE COMM_LOST, as on Linux. */
+void e2e_case_send_failed_event(void)
+{
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, e2e_port, subscribe_send_failed);
+	struct linger abort_on_close = { .l_onoff = 1, .l_linger = 0 };
+	int sent, failed = 0;
+	bool lost = false;
+
+	snprintf(e2e_context, sizeof e2e_context, "filling the association");
+	e2e_recv_notification(p.client, &(union sctp_notification){ 0 }, sizeof(union sctp_notification));
+	sent = fill(p.client);
+	CHECK(sent > 0, "nothing could be sent");
+	MUST(setsockopt(p.server, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close));
+	MUST(close(p.server));
+	snprintf(e2e_context, sizeof e2e_context, "reading notifications after the abort");
+	while (!lost) {
+		uint8_t buf[sizeof(struct sctp_send_failed_event) + MESSAGE_SIZE + 64];
+		union sctp_notification *sn = (union sctp_notification *)buf;
+		struct pollfd pfd = { .fd = p.client, .events = POLLIN };
+
+		CHECK(MUST(poll(&pfd, 1, 10000)) == 1, "no notification within 10 s");
+		e2e_recv_notification(p.client, buf, sizeof buf);
+		if (sn->sn_header.sn_type == SCTP_ASSOC_CHANGE) {
+			CHECK(sn->sn_assoc_change.sac_state == SCTP_COMM_LOST, "sac_state %u",
+			      sn->sn_assoc_change.sac_state);
+			lost = true;
+			continue;
+		}
+		CHECK(sn->sn_header.sn_type == SCTP_SEND_FAILED_EVENT, "notification type 0x%x",
+		      sn->sn_header.sn_type);
+		/* Linux's values: SCTP_DATA_UNSENT is 0, SCTP_DATA_SENT 1 */
+		CHECK(sn->sn_send_failed_event.ssf_flags == SCTP_DATA_UNSENT
+		      || sn->sn_send_failed_event.ssf_flags == SCTP_DATA_SENT,
+		      "ssf_flags 0x%x", sn->sn_send_failed_event.ssf_flags);
+		CHECK(sn->sn_send_failed_event.ssf_length
+		      == sizeof(struct sctp_send_failed_event) + MESSAGE_SIZE,
+		      "ssf_length %u", sn->sn_send_failed_event.ssf_length);
+		CHECK(buf[sizeof(struct sctp_send_failed_event)] == 's', "the message's data");
+		failed++;
+	}
+	CHECK(failed > 0, "no SEND_FAILED_EVENT for %d queued messages", sent);
+	CHECK(failed <= sent, "%d SEND_FAILED_EVENTs for %d messages", failed, sent);
+	close(p.client);
+	close(p.listener);
+}
