@@ -114,7 +114,8 @@ void e2e_case_close_churn_one_to_one(void)
 #define ECHO_KILLS 60
 
 /* Echoes every message to its sender; sends that fail (the sender was
- * killed) are the sender's loss. */
+ * killed) are the sender's loss.  A sender has at most ECHO_BURST messages
+ * out, so a send never waits for long. */
 static void echo_server(int fd)
 {
 	for (;;) {
@@ -124,12 +125,14 @@ static void echo_server(int fd)
 		ssize_t n = recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&from, &from_len);
 
 		if (n > 0)
-			sendto(fd, buf, (size_t)n, MSG_DONTWAIT | MSG_NOSIGNAL,
-			       (struct sockaddr *)&from, from_len);
+			sendto(fd, buf, (size_t)n, MSG_NOSIGNAL, (struct sockaddr *)&from,
+			       from_len);
 	}
 }
 
-/* Sends a burst, reads an echo, says so on the pipe; until killed. */
+#define ECHO_BURST 5
+
+/* Sends a burst, reads its echoes, says so on the pipe; until killed. */
 static void echo_client(int said)
 {
 	struct e2e_addr to = e2e_loopback(AF_INET, e2e_port);
@@ -138,9 +141,10 @@ static void echo_client(int said)
 
 	memset(msg, 'e', sizeof msg);
 	for (;;) {
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < ECHO_BURST; k++)
 			MUST(sendto(fd, msg, sizeof msg, 0, (struct sockaddr *)&to.ss, to.len));
-		CHECK(MUST(recv(fd, buf, sizeof buf, 0)) == sizeof msg, "echo size");
+		for (int k = 0; k < ECHO_BURST; k++)
+			CHECK(MUST(recv(fd, buf, sizeof buf, 0)) == sizeof msg, "echo size");
 		if (write(said, "e", 1) != 1)
 			_exit(1);
 	}
