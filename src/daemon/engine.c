@@ -314,6 +314,31 @@ static int unprivileged_port_start(void)
 	return v;
 }
 
+/*
+ * A closed socket keeps its port until its associations have shut down
+ * (engine_close.c), as on Linux.  The kernel finishes that within a round
+ * trip, before a restarted program binds again; here it takes a few
+ * wake-ups of the loop, which a program restarting at once can beat.  So
+ * a bind that finds its port held by a closed socket still finishing
+ * waits for it, briefly (usrsctp's threads do the work; the loop only
+ * closes).
+ */
+#define BIND_WAIT_STEPS 50      /* of 10 ms */
+
+static int bind_first(struct socket *so, struct sockaddr *sa, socklen_t len, uint16_t port)
+{
+	struct timespec step = { .tv_nsec = 10 * 1000 * 1000 };
+	int r = usrsctp_bind(so, sa, len);
+
+	for (int i = 0; r < 0 && errno == EADDRINUSE && engine_closing_holds_port(port)
+			&& i < BIND_WAIT_STEPS; i++) {
+		nanosleep(&step, NULL);
+		engine_closing_service_all();
+		r = usrsctp_bind(so, sa, len);
+	}
+	return r;
+}
+
 int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
 		uint32_t count, bool privileged)
 {
@@ -334,7 +359,7 @@ int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *add
 		if (flags & SHIM_BIND_REM)
 			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_REM_ADDR);
 		else if (!ep->bound && i == 0)
-			r = usrsctp_bind(ep->so, (struct sockaddr *)&ss, len);
+			r = bind_first(ep->so, (struct sockaddr *)&ss, len, addrs[i].port);
 		else
 			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_ADD_ADDR);
 		if (r < 0)

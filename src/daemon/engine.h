@@ -37,6 +37,8 @@ void engine_closing_service(uint32_t id);
 void engine_closing_service_all(void);
 /* Closed sockets whose associations are not gone yet. */
 size_t engine_closing_count(void);
+/* Is one of them bound to port? */
+bool engine_closing_holds_port(uint16_t port);
 /* At exit: abort what is left of them and close them. */
 void engine_closing_abort_all(void);
 

@@ -32,6 +32,7 @@
 struct closing {
 	uint32_t id;
 	bool one_to_many;
+	uint16_t port;          /* the port it was bound to, 0 if unknown */
 	struct socket *so;
 };
 
@@ -135,7 +136,7 @@ static size_t find_slot(uint32_t id)
 	return lo;
 }
 
-static bool keep(uint32_t id, struct socket *so, bool one_to_many)
+static bool keep(uint32_t id, struct socket *so, bool one_to_many, uint16_t port)
 {
 	size_t i = find_slot(id);
 
@@ -149,7 +150,8 @@ static bool keep(uint32_t id, struct socket *so, bool one_to_many)
 		cap_closing = cap;
 	}
 	memmove(&closing[i + 1], &closing[i], (n_closing - i) * sizeof *closing);
-	closing[i] = (struct closing){ .id = id, .one_to_many = one_to_many, .so = so };
+	closing[i] = (struct closing){ .id = id, .one_to_many = one_to_many, .port = port,
+				       .so = so };
 	n_closing++;
 	return true;
 }
@@ -173,10 +175,10 @@ static bool try_close(size_t i)
 /* Hand a socket over: ended and closed here, now or later.  id is the
  * upcall's argument (0 for a socket that has no upcall). */
 static void close_later(uint32_t id, struct socket *so, bool one_to_many, bool listening,
-			bool abortive)
+			bool abortive, uint16_t port)
 {
 	end_associations(so, one_to_many, listening, abortive);
-	if (id == 0 || !has_associations(so, one_to_many) || !keep(id, so, one_to_many)) {
+	if (id == 0 || !has_associations(so, one_to_many) || !keep(id, so, one_to_many, port)) {
 		if (has_associations(so, one_to_many))
 			log_warn("endpoint %u: out of memory: socket closed with associations", id);
 		usrsctp_set_upcall(so, NULL, NULL);
@@ -190,7 +192,7 @@ static void close_later(uint32_t id, struct socket *so, bool one_to_many, bool l
 
 void engine_socket_discard(struct socket *so)
 {
-	close_later(0, so, false, false, true);
+	close_later(0, so, false, false, true, 0);
 }
 
 void engine_socket_close(struct endpoint *ep, bool abortive)
@@ -218,7 +220,8 @@ void engine_socket_close(struct endpoint *ep, bool abortive)
 		log_debug("endpoint %u: closed with data unread: abort, as Linux", ep->id);
 		abortive = true;
 	}
-	close_later(ep->id, ep->so, one_to_many, ep->state == EP_LISTENING, abortive);
+	close_later(ep->id, ep->so, one_to_many, ep->state == EP_LISTENING, abortive,
+		    ep->bound ? ep->bound_addr.port : 0);
 	ep->so = NULL;
 }
 
@@ -239,6 +242,14 @@ void engine_closing_service_all(void)
 size_t engine_closing_count(void)
 {
 	return n_closing;
+}
+
+bool engine_closing_holds_port(uint16_t port)
+{
+	for (size_t i = 0; port && i < n_closing; i++)
+		if (closing[i].port == port)
+			return true;
+	return false;
 }
 
 void engine_closing_abort_all(void)
