@@ -23,9 +23,8 @@ static void subscribe_send_failed(int fd)
 	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_EVENT, &assoc, sizeof assoc));
 }
 
-/* Send until the stack takes no more (the peer reads nothing): EAGAIN
- * means the daemon holds a message usrsctp has no room for, so usrsctp's
- * send queue is full.  Returns how many messages went. */
+/* The peer's window is small (its SO_RCVBUF), so most of what is sent
+ * here stays queued at the sender: wait until SCTP_STATUS says so. */
 static int fill(int fd)
 {
 	uint8_t msg[MESSAGE_SIZE];
@@ -33,10 +32,33 @@ static int fill(int fd)
 
 	memset(msg, 's', sizeof msg);
 	MUST(fcntl(fd, F_SETFL, O_NONBLOCK));
-	while (send(fd, msg, sizeof msg, MSG_NOSIGNAL) == sizeof msg)
-		sent++;
-	CHECK(errno == EAGAIN, "send");
+	while (sent < 64) {
+		struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+
+		if (send(fd, msg, sizeof msg, MSG_NOSIGNAL) == sizeof msg)
+			sent++;
+		else
+			CHECK(errno == EAGAIN && MUST(poll(&pfd, 1, 10000)) == 1, "send");
+	}
+	for (int i = 0; i < 1000; i++) {
+		struct sctp_status st = { 0 };
+		socklen_t len = sizeof st;
+
+		MUST(getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len));
+		if (st.sstat_unackdata + st.sstat_penddata > 0)
+			return sent;
+		usleep(10000);
+	}
+	CHECK(0, "nothing queued after 64 messages to a peer that reads nothing");
 	return sent;
+}
+
+static void small_window(int fd)
+{
+	int size = 4096;
+
+	subscribe_send_failed(fd);
+	MUST(setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size));
 }
 
 /* The peer aborts while messages it never read are queued: a program
@@ -44,7 +66,7 @@ static int fill(int fd)
  * data, then ASSOC_CHANGE COMM_LOST, as on Linux. */
 void e2e_case_send_failed_event(void)
 {
-	struct e2e_pair p = e2e_connect_pair_with(AF_INET, e2e_port, subscribe_send_failed);
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, e2e_port, small_window);
 	struct linger abort_on_close = { .l_onoff = 1, .l_linger = 0 };
 	int sent, failed = 0;
 	bool lost = false;
