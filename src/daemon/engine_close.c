@@ -156,6 +156,12 @@ static bool keep(uint32_t id, struct socket *so, bool one_to_many, uint16_t port
 	return true;
 }
 
+static void close_socket(struct socket *so)
+{
+	usrsctp_set_upcall(so, NULL, NULL);
+	usrsctp_close(so);
+}
+
 /* Close the one at index i if its associations are gone; true if it was. */
 static bool try_close(size_t i)
 {
@@ -165,29 +171,29 @@ static bool try_close(size_t i)
 	if (has_associations(c->so, c->one_to_many))
 		return false;
 	log_debug("endpoint %u: last association gone, socket closed", c->id);
-	usrsctp_set_upcall(c->so, NULL, NULL);
-	usrsctp_close(c->so);
+	close_socket(c->so);
 	memmove(&closing[i], &closing[i + 1], (n_closing - i - 1) * sizeof *closing);
 	n_closing--;
 	return true;
 }
 
 /* Hand a socket over: ended and closed here, now or later.  id is the
- * upcall's argument (0 for a socket that has no upcall). */
+ * upcall's argument (0 for a socket that has no upcall).  An association
+ * that goes from now on marks id: engine_closing_service takes it. */
 static void close_later(uint32_t id, struct socket *so, bool one_to_many, bool listening,
 			bool abortive, uint16_t port)
 {
 	end_associations(so, one_to_many, listening, abortive);
-	if (id == 0 || !has_associations(so, one_to_many) || !keep(id, so, one_to_many, port)) {
-		if (has_associations(so, one_to_many))
-			log_warn("endpoint %u: out of memory: socket closed with associations", id);
-		usrsctp_set_upcall(so, NULL, NULL);
-		usrsctp_close(so);
-		return;
+	if (has_associations(so, one_to_many)) {
+		if (id && keep(id, so, one_to_many, port)) {
+			log_debug("endpoint %u: closed; its associations %s first", id,
+				  abortive ? "abort" : "shut down");
+			return;
+		}
+		log_warn("endpoint %u: closed with an association still there%s", id,
+			 id ? " (out of memory)" : "");
 	}
-	log_debug("endpoint %u: closed; its associations %s first", id,
-		  abortive ? "abort" : "shut down");
-	try_close(find_slot(id));
+	close_socket(so);
 }
 
 void engine_socket_discard(struct socket *so)
@@ -263,8 +269,7 @@ void engine_closing_abort_all(void)
 		struct closing *c = &closing[--n_closing];
 
 		log_warn("endpoint %u: closed with an association still there", c->id);
-		usrsctp_set_upcall(c->so, NULL, NULL);
-		usrsctp_close(c->so);
+		close_socket(c->so);
 	}
 	free(closing);
 	closing = NULL;
