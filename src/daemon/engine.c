@@ -454,14 +454,35 @@ int engine_shutdown(struct endpoint *ep, uint32_t how)
 
 /* ---- data ---------------------------------------------------------------- */
 
-static uint16_t send_flags(uint16_t f)
+static const struct {
+	uint16_t shim, sctp;
+} send_flag_map[] = {
+	{ SHIM_MSG_UNORDERED, SCTP_UNORDERED },
+	{ SHIM_MSG_ADDR_OVER, SCTP_ADDR_OVER },
+	{ SHIM_MSG_ABORT, SCTP_ABORT },
+	{ SHIM_MSG_EOF, SCTP_EOF },
+	{ SHIM_MSG_SENDALL, SCTP_SENDALL },
+	{ SHIM_MSG_SACK_IMMEDIATELY, SCTP_SACK_IMMEDIATELY },
+};
+
+uint16_t engine_send_flags_to_sctp(uint16_t shim_flags)
 {
-	return (f & SHIM_MSG_UNORDERED ? SCTP_UNORDERED : 0)
-	       | (f & SHIM_MSG_ADDR_OVER ? SCTP_ADDR_OVER : 0)
-	       | (f & SHIM_MSG_ABORT ? SCTP_ABORT : 0)
-	       | (f & SHIM_MSG_EOF ? SCTP_EOF : 0)
-	       | (f & SHIM_MSG_SENDALL ? SCTP_SENDALL : 0)
-	       | (f & SHIM_MSG_SACK_IMMEDIATELY ? SCTP_SACK_IMMEDIATELY : 0);
+	uint16_t out = 0;
+
+	for (size_t i = 0; i < sizeof send_flag_map / sizeof *send_flag_map; i++)
+		if (shim_flags & send_flag_map[i].shim)
+			out |= send_flag_map[i].sctp;
+	return out;
+}
+
+uint16_t engine_send_flags_from_sctp(uint16_t sctp_flags)
+{
+	uint16_t out = 0;
+
+	for (size_t i = 0; i < sizeof send_flag_map / sizeof *send_flag_map; i++)
+		if (sctp_flags & send_flag_map[i].sctp)
+			out |= send_flag_map[i].shim;
+	return out;
 }
 
 /* Linux sets an association up when a one-to-one socket that is not
@@ -507,7 +528,7 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 	memset(&spa, 0, sizeof spa);
 	spa.sendv_flags = SCTP_SEND_SNDINFO_VALID;
 	spa.sendv_sndinfo.snd_sid = info->stream;
-	spa.sendv_sndinfo.snd_flags = send_flags(info->flags);
+	spa.sendv_sndinfo.snd_flags = engine_send_flags_to_sctp(info->flags);
 	spa.sendv_sndinfo.snd_ppid = info->ppid;
 	spa.sendv_sndinfo.snd_context = info->context;
 	spa.sendv_sndinfo.snd_assoc_id = info->assoc_id;

@@ -22,6 +22,11 @@ void engine_set_rcvbuf(struct endpoint *ep, uint32_t rcvbuf);
  * notifications the daemon always takes. */
 void engine_sync_events(struct endpoint *ep);
 
+/* The sending flags a program can give (shim_msg_flags), in usrsctp's
+ * numbers and back: one table serves sendv and SEND_FAILED. */
+uint16_t engine_send_flags_to_sctp(uint16_t shim_flags);
+uint16_t engine_send_flags_from_sctp(uint16_t sctp_flags);
+
 /* sockaddrs as usrsctp returns them, packed by family size */
 size_t engine_sockaddr_size(const struct sockaddr *sa);
 

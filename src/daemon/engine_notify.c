@@ -87,16 +87,6 @@ static void assoc_change(struct endpoint *ep, const struct sctp_assoc_change *sa
 	}
 }
 
-static uint16_t neutral_send_flags(uint16_t f)
-{
-	return (f & SCTP_UNORDERED ? SHIM_MSG_UNORDERED : 0)
-	       | (f & SCTP_ADDR_OVER ? SHIM_MSG_ADDR_OVER : 0)
-	       | (f & SCTP_ABORT ? SHIM_MSG_ABORT : 0)
-	       | (f & SCTP_EOF ? SHIM_MSG_EOF : 0)
-	       | (f & SCTP_SENDALL ? SHIM_MSG_SENDALL : 0)
-	       | (f & SCTP_SACK_IMMEDIATELY ? SHIM_MSG_SACK_IMMEDIATELY : 0);
-}
-
 static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event *f, size_t len,
 			const struct shim_addr *peer)
 {
@@ -109,7 +99,7 @@ static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event
 		/* the failed message's sndinfo, where the struct has room:
 		 * stream, shim_msg_flags, ppid, context */
 		.outbound_streams = f->ssfe_info.snd_sid,
-		.inbound_streams = neutral_send_flags(f->ssfe_info.snd_flags),
+		.inbound_streams = engine_send_flags_from_sctp(f->ssfe_info.snd_flags),
 		.value = f->ssfe_info.snd_ppid,
 		.reserved = f->ssfe_info.snd_context,
 		.addr = *peer,
