@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/socket.h>
+#include <sys/types.h>
 
 /* Fail the test with a located message, including errno when meaningful. */
 #define CHECK(cond, ...) \
@@ -49,6 +50,9 @@ struct e2e_pair e2e_connect_pair(int family, uint16_t port);
 /* The same, calling prepare() on the listener and the client before connecting. */
 struct e2e_pair e2e_connect_pair_with(int family, uint16_t port, void (*prepare)(int fd));
 void e2e_close_pair(struct e2e_pair *p);
+
+/* Wait for a child, which must have exited with status 0. */
+void e2e_wait_ok(pid_t pid, const char *who);
 
 /* Deterministic payload byte i of a test message. */
 static inline uint8_t e2e_byte(size_t i) { return (uint8_t)(i * 7 + i / 251); }

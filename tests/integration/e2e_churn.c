@@ -36,15 +36,6 @@ static pid_t fork_child(void)
 	return pid;
 }
 
-static void wait_ok(pid_t pid, const char *who)
-{
-	int status;
-
-	MUST(waitpid(pid, &status, 0));
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s ended with status 0x%x",
-	      who, status);
-}
-
 /* Every third connection is closed at once, unread (an ABORT, as on
  * Linux); every other one must deliver all the client sent, then EOF. */
 static void one_to_one_server(int listener, int total)
@@ -106,8 +97,8 @@ void e2e_case_close_churn_one_to_one(void)
 			_exit(0);
 		}
 	for (int i = 0; i < CHURN_CLIENTS; i++)
-		wait_ok(clients[i], "a client");
-	wait_ok(server, "the server");
+		e2e_wait_ok(clients[i], "a client");
+	e2e_wait_ok(server, "the server");
 }
 
 #define ECHO_CLIENTS 6

@@ -6,7 +6,4 @@
 . "$(dirname "$0")/lib.sh"
 fresh_daemon 21
 run_e2e close-churn-one-to-many 30460
-[ "$(grep -c "serving @" "$work/daemon.log")" -eq 1 ] ||
-	fail "the daemon was started more than once (it died during the case)"
-! grep -E " (warning|error): " "$work/daemon.log" || fail "the daemon warned"
-daemon_listening || fail "the daemon is gone"
+expect_fresh_daemon_survived

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 static void subscribe_assoc(int fd)
@@ -188,7 +187,6 @@ void e2e_case_exec(void)
 	struct e2e_pair p = e2e_connect_pair(AF_INET, e2e_port);
 	char fdnum[16];
 	pid_t child;
-	int status;
 
 	snprintf(fdnum, sizeof fdnum, "%d", p.client);
 	child = MUST(fork());
@@ -198,8 +196,7 @@ void e2e_case_exec(void)
 	}
 	expect_text(p.server, "from the exec'd program");
 	send_text(p.server, "to the exec'd program");
-	MUST(waitpid(child, &status, 0));
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "exec'd child: status 0x%x", status);
+	e2e_wait_ok(child, "exec'd child");
 	e2e_close_pair(&p);
 }
 

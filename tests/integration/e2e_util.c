@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 char e2e_context[128];
@@ -185,4 +186,12 @@ size_t e2e_recv_notification(int fd, void *buf, size_t cap)
 	      m.msg_flags);
 	CHECK(m.msg_flags & MSG_EOR, "notification without MSG_EOR (flags 0x%x)", m.msg_flags);
 	return (size_t)n;
+}
+
+void e2e_wait_ok(pid_t pid, const char *who)
+{
+	int status;
+
+	MUST(waitpid(pid, &status, 0));
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s: status 0x%x", who, status);
 }

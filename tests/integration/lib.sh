@@ -245,6 +245,15 @@ stop_fresh_daemon() {
 	done
 }
 
+# expect_fresh_daemon_survived: the fresh daemon served the whole test:
+# started once, no warning or error in its log, still listening.
+expect_fresh_daemon_survived() {
+	[ "$(grep -c "serving @" "$work/daemon.log")" -eq 1 ] ||
+		fail "the daemon was started more than once (it died during the case)"
+	! grep -E " (warning|error): " "$work/daemon.log" || fail "the daemon warned"
+	daemon_listening || fail "the daemon is gone"
+}
+
 # Is the daemon serving $SCTPSHIM_SOCKET?  (abstract names show as @NAME)
 daemon_listening() {
 	ss -xl 2>/dev/null | grep -q -- "@$SCTPSHIM_SOCKET "
