@@ -70,6 +70,8 @@ enum shim_type {
 	SHIM_REQ_GETADDRS,     /* shim_getaddrs_req (+fd); reply body = shim_addrs_reply */
 	SHIM_REQ_STATUS,       /* no body; reply body = text (sctpshim status) */
 	SHIM_REQ_STATS,        /* no body; reply body = text (sctpshim stats) */
+	SHIM_REQ_PEELOFF,      /* shim_peeloff_req (+fd of the one-to-many socket);
+	                          reply body shim_socket_reply + the new fd */
 
 	SHIM_REPLY = 64,       /* shim_reply + type-specific body */
 
@@ -172,6 +174,12 @@ struct shim_addrs_reply {
 	uint32_t count;
 	uint32_t reserved;
 	struct shim_addr addrs[];
+};
+
+/* sctp_peeloff(): the association moves to a new one-to-one socket. */
+struct shim_peeloff_req {
+	uint32_t assoc_id;
+	uint32_t reserved;
 };
 
 /* ---- options ----------------------------------------------------------- */

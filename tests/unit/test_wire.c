@@ -184,6 +184,7 @@ static const struct fixed_body fixed_bodies[] = {
 	{ SHIM_REQ_LISTEN, sizeof(struct shim_listen_req) },
 	{ SHIM_REQ_SHUTDOWN, sizeof(struct shim_shutdown_req) },
 	{ SHIM_REQ_GETADDRS, sizeof(struct shim_getaddrs_req) },
+	{ SHIM_REQ_PEELOFF, sizeof(struct shim_peeloff_req) },
 	{ SHIM_ACCEPT, sizeof(struct shim_accept) },
 	{ SHIM_CONNECTED, sizeof(struct shim_connected) },
 	{ SHIM_ERROR, sizeof(struct shim_error) },
