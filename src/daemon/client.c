@@ -119,6 +119,24 @@ static int do_socket(struct request *rq, int *pass_fd, struct shim_socket_reply 
 	return 0;
 }
 
+/* sctp_peeloff(): the request's descriptor is the one-to-many parent; the
+ * reply passes the new socket's end, as SHIM_REQ_SOCKET does. */
+static int do_peeloff(struct request *rq, int *pass_fd, struct shim_socket_reply *reply)
+{
+	struct shim_peeloff_req p;
+	struct endpoint *parent, *ep;
+	int err = req_endpoint(rq, &parent);
+
+	if (err < 0)
+		return err;
+	memcpy(&p, rq->body, sizeof p);
+	err = engine_peeloff(parent, rq->fd, p.assoc_id, rq->c->cred.pid, &ep, pass_fd);
+	if (err < 0)
+		return err;
+	reply->endpoint_id = ep->id;
+	return 0;
+}
+
 static int do_bind(struct request *rq, struct endpoint *ep)
 {
 	const struct shim_addrs_req *a = (const void *)rq->body;
@@ -210,6 +228,11 @@ static bool handle_request(struct request *rq)
 		break;
 	case SHIM_REQ_SOCKET:
 		err = do_socket(rq, &pass_fd, &sock_reply);
+		body = &sock_reply;
+		body_len = err ? 0 : sizeof sock_reply;
+		break;
+	case SHIM_REQ_PEELOFF:
+		err = do_peeloff(rq, &pass_fd, &sock_reply);
 		body = &sock_reply;
 		body_len = err ? 0 : sizeof sock_reply;
 		break;

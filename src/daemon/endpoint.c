@@ -739,14 +739,15 @@ void endpoint_service(struct endpoint *ep)
 
 void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error)
 {
-	if (ep->style == SHIM_STYLE_ONE_TO_MANY) {
-		if (ep->waiting_client && ep->waiting_assoc == assoc_id) {
-			client_deferred_reply(ep->waiting_client, error, &assoc_id,
-					      error ? 0 : sizeof assoc_id);
-			ep->waiting_client = 0;
-		}
-		return;
+	/* a one-to-many blocking connect, or one whose association was
+	 * peeled off while it waited (engine_peeloff.c) */
+	if (ep->waiting_client && ep->waiting_assoc == assoc_id) {
+		client_deferred_reply(ep->waiting_client, error, &assoc_id,
+				      error ? 0 : sizeof assoc_id);
+		ep->waiting_client = 0;
 	}
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY)
+		return;
 	if (ep->state == EP_IDLE && !error) {
 		/* set up implicitly, by a send with an address (Linux allows
 		 * that on an unconnected one-to-one socket too) */

@@ -563,6 +563,19 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 	return 0;
 }
 
+void engine_inherit(struct endpoint *ep, const struct endpoint *from)
+{
+	ep->events_mask = from->events_mask;
+	engine_sync_events(ep);
+	ep->recvrcvinfo = from->recvrcvinfo;
+	ep->recvnxtinfo = from->recvnxtinfo;
+	ep->linger = from->linger;
+	ep->bound = from->bound;
+	ep->bound_wildcard = from->bound_wildcard;
+	ep->bound_addr = from->bound_addr;
+	engine_set_rcvbuf(ep, from->rcvbuf);
+}
+
 static void accept_pending(struct endpoint *l)
 {
 	while (endpoint_can_deliver(l)) {
@@ -587,15 +600,7 @@ static void accept_pending(struct endpoint *l)
 			continue;
 		}
 		ep->state = EP_CONNECTED;
-		ep->events_mask = l->events_mask;
-		engine_sync_events(ep);
-		ep->recvrcvinfo = l->recvrcvinfo;
-		ep->recvnxtinfo = l->recvnxtinfo;
-		ep->linger = l->linger;
-		ep->bound = l->bound;
-		ep->bound_wildcard = l->bound_wildcard;
-		ep->bound_addr = l->bound_addr;
-		engine_set_rcvbuf(ep, l->rcvbuf);
+		engine_inherit(ep, l);
 		memset(&st, 0, sizeof st);
 		if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_STATUS, &st, &st_len) == 0)
 			ep->assoc_id = st.sstat_assoc_id;

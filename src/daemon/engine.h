@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "sctpshim/proto.h"
 
@@ -57,6 +58,16 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
  * flags "unsent" where the program subscribed. */
 void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
 			 const void *data, size_t len, int error);
+/* A socket made from another (accept, peeloff) takes over the daemon's
+ * share of its options and its bound address, as Linux's sctp_copy_sock
+ * and sctp_sock_migrate copy them; usrsctp copies its own. */
+void engine_inherit(struct endpoint *ep, const struct endpoint *from);
+/* sctp_peeloff(): association assoc_id of the one-to-many parent moves to
+ * a new one-to-one endpoint (engine_peeloff.c).  parent_fd is the
+ * program's end of the parent, whose socket-level options the new end
+ * takes.  On success *program_fd is the new end, as endpoint_create. */
+int engine_peeloff(struct endpoint *parent, int parent_fd, uint32_t assoc_id, pid_t owner,
+		   struct endpoint **out, int *program_fd);
 /* Accept (listeners) and move what usrsctp has for the program onto the
  * channel, as long as the channel has room. */
 void engine_service(struct endpoint *ep);
