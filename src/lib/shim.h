@@ -121,6 +121,8 @@ int shim_set_sctp_addrs(int fd, const struct shim_sock *s, int name, const void 
                         socklen_t len);
 int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
                         socklen_t *lenp);
+/* sctp_peeloff(_flags): SCTP_SOCKOPT_PEELOFF(_FLAGS) (peeloff.c) */
+int shim_peeloff(int fd, const struct shim_sock *s, int name, void *val, socklen_t *lenp);
 /* copy from/to the caller's memory, EFAULT instead of a crash */
 int shim_copy_user(void *dst, const void *src, size_t len, int to_user);
 int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr *addrs,

@@ -4,7 +4,8 @@
  * sctp_bindx() (SCTP_SOCKOPT_BINDX_ADD/REM) and sctp_getpaddrs() /
  * sctp_getladdrs() (SCTP_GET_PEER_ADDRS / SCTP_GET_LOCAL_ADDRS), with the
  * packed sockaddr lists and checks of Linux's sctp_setsockopt_bindx() and
- * sctp_getsockopt_{peer,local}_addrs().
+ * sctp_getsockopt_{peer,local}_addrs().  sctp_peeloff() comes by here too
+ * (peeloff.c).
  */
 #define _GNU_SOURCE
 #include "lib/shim.h"
@@ -133,6 +134,8 @@ int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
 
 	if (name == SCTP_SOCKOPT_CONNECTX3)
 		return connectx3(fd, s, val, lenp);
+	if (name == SCTP_SOCKOPT_PEELOFF || name == SCTP_SOCKOPT_PEELOFF_FLAGS)
+		return shim_peeloff(fd, s, name, val, lenp);
 	if (name != SCTP_GET_PEER_ADDRS && name != SCTP_GET_LOCAL_ADDRS)
 		return -ENOPROTOOPT;
 	if (shim_copy_user(&len, lenp, sizeof len, 0) < 0)
