@@ -16,7 +16,7 @@ check_PROGRAMS += tests/integration/e2e
 tests_integration_e2e_SOURCES = tests/integration/e2e.c \
 	tests/integration/e2e_read.c tests/integration/e2e_proc.c \
 	tests/integration/e2e_util.c tests/integration/e2e_churn.c \
-	tests/integration/e2e_notify.c \
+	tests/integration/e2e_notify.c tests/integration/e2e_peeloff.c \
 	tests/integration/e2e.h
 tests_integration_e2e_LDADD = -lsctp -lpthread
 
@@ -68,6 +68,10 @@ integration_tests = \
 	tests/integration/e2e_close_churn_one_to_one.sh \
 	tests/integration/e2e_close_churn_one_to_many.sh \
 	tests/integration/e2e_send_failed_event.sh \
+	tests/integration/e2e_peeloff.sh \
+	tests/integration/e2e_peeloff_flags.sh \
+	tests/integration/e2e_peeloff_errors.sh \
+	tests/integration/e2e_peeloff_close.sh \
 	tests/integration/passthrough.sh \
 	tests/integration/badinput.sh \
 	tests/integration/daemon_missing.sh \

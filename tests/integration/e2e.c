@@ -559,6 +559,10 @@ static const struct {
 	{ "close-churn-one-to-one", e2e_case_close_churn_one_to_one },
 	{ "close-churn-one-to-many", e2e_case_close_churn_one_to_many },
 	{ "send-failed-event", e2e_case_send_failed_event },
+	{ "peeloff", e2e_case_peeloff },
+	{ "peeloff-flags", e2e_case_peeloff_flags },
+	{ "peeloff-errors", e2e_case_peeloff_errors },
+	{ "peeloff-close", e2e_case_peeloff_close },
 };
 
 int main(int argc, char **argv)

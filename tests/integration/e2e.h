@@ -82,5 +82,10 @@ void e2e_case_passthrough(void);
 void e2e_case_close_churn_one_to_one(void);
 void e2e_case_close_churn_one_to_many(void);
 void e2e_case_send_failed_event(void);
+/* e2e_peeloff.c */
+void e2e_case_peeloff(void);
+void e2e_case_peeloff_flags(void);
+void e2e_case_peeloff_errors(void);
+void e2e_case_peeloff_close(void);
 
 #endif
