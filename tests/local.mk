@@ -72,6 +72,7 @@ integration_tests = \
 	tests/integration/e2e_peeloff_flags.sh \
 	tests/integration/e2e_peeloff_errors.sh \
 	tests/integration/e2e_peeloff_close.sh \
+	tests/integration/e2e_peeloff_connecting.sh \
 	tests/integration/passthrough.sh \
 	tests/integration/badinput.sh \
 	tests/integration/daemon_missing.sh \

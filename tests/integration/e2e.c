@@ -563,6 +563,7 @@ static const struct {
 	{ "peeloff-flags", e2e_case_peeloff_flags },
 	{ "peeloff-errors", e2e_case_peeloff_errors },
 	{ "peeloff-close", e2e_case_peeloff_close },
+	{ "peeloff-connecting", e2e_case_peeloff_connecting },
 };
 
 int main(int argc, char **argv)

@@ -87,5 +87,6 @@ void e2e_case_peeloff(void);
 void e2e_case_peeloff_flags(void);
 void e2e_case_peeloff_errors(void);
 void e2e_case_peeloff_close(void);
+void e2e_case_peeloff_connecting(void);
 
 #endif

@@ -122,11 +122,25 @@ void e2e_case_peeloff(void)
 	uint16_t a_port;
 	int peeled;
 
+	struct timeval timeo = { .tv_sec = 7 }, got_timeo = { 0 };
+	int sndbuf = 65536, parent_sndbuf = 0, got_sndbuf = 0;
+	socklen_t ilen = sizeof sndbuf, tlen = sizeof got_timeo;
+
 	MUST(getsockname(s.a, (struct sockaddr *)&ss, &len));
 	a_port = e2e_port_of((struct sockaddr *)&ss);
+	/* socket-level options come along (sctp_copy_sock) */
+	MUST(setsockopt(s.server, SOL_SOCKET, SO_RCVTIMEO, &timeo, sizeof timeo));
+	MUST(setsockopt(s.server, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf));
+	MUST(getsockopt(s.server, SOL_SOCKET, SO_SNDBUF, &parent_sndbuf, &ilen));
 	snprintf(e2e_context, sizeof e2e_context, "peeling association %d off", (int)s.id_a);
 	peeled = MUST(sctp_peeloff(s.server, s.id_a));
 	CHECK(peeled != s.server, "the same descriptor back");
+	MUST(getsockopt(peeled, SOL_SOCKET, SO_RCVTIMEO, &got_timeo, &tlen));
+	CHECK(got_timeo.tv_sec == 7, "SO_RCVTIMEO %ld s, the parent's is 7", (long)got_timeo.tv_sec);
+	ilen = sizeof got_sndbuf;
+	MUST(getsockopt(peeled, SOL_SOCKET, SO_SNDBUF, &got_sndbuf, &ilen));
+	CHECK(got_sndbuf == parent_sndbuf, "SO_SNDBUF %d, the parent's is %d", got_sndbuf,
+	      parent_sndbuf);
 
 	len = sizeof ss;
 	MUST(getpeername(peeled, (struct sockaddr *)&ss, &len));
@@ -275,4 +289,36 @@ void e2e_case_peeloff_close(void)
 	expect_on(s.b, "to-b", 0);
 	e2e_context[0] = '\0';
 	teardown(&s);
+}
+
+/* Linux peels off an association still being set up, too: a non-blocking
+ * sctp_connectx on a one-to-many socket, peeled off at once, carries data
+ * once it is up, and what is sent before waits for it. */
+void e2e_case_peeloff_connecting(void)
+{
+	struct sctp_event_subscribe ev = { .sctp_data_io_event = 1 };
+	struct e2e_addr to = e2e_loopback(AF_INET, e2e_port);
+	int server = e2e_socket(AF_INET, SOCK_SEQPACKET, e2e_port, 8);
+	int client = MUST(socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP));
+	sctp_assoc_t id = 0, server_id = 0;
+	char buf[64];
+	int peeled;
+
+	MUST(setsockopt(server, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev));
+	MUST(fcntl(client, F_SETFL, O_NONBLOCK));
+	errno = 0;
+	CHECK(sctp_connectx(client, (struct sockaddr *)&to.ss, 1, &id) == -1
+	      && errno == EINPROGRESS, "non-blocking sctp_connectx: errno %d", errno);
+	CHECK(id > 0, "no association id from sctp_connectx");
+	peeled = MUST(sctp_peeloff(client, id));
+	snprintf(e2e_context, sizeof e2e_context, "data on the association peeled off early");
+	send_str(peeled, "early");
+	recv_on(server, buf, sizeof buf, &server_id);
+	CHECK(strcmp(buf, "early") == 0, "server got '%s'", buf);
+	send_to_assoc(server, "reply", server_id);
+	expect_on(peeled, "reply", 0);
+	e2e_context[0] = '\0';
+	close(peeled);
+	close(client);
+	close(server);
 }
