@@ -4,7 +4,9 @@
  * getsockopt(SCTP_SOCKOPT_PEELOFF / SCTP_SOCKOPT_PEELOFF_FLAGS) with the
  * checks and errnos of Linux's sctp_getsockopt_peeloff{,_flags}(): the
  * daemon moves the association to a new socket whose descriptor comes
- * back as SHIM_REQ_SOCKET's does, and lands in .sd.
+ * back as SHIM_REQ_SOCKET's does, and lands in .sd.  The new socket is a
+ * connected one-to-one socket to the library (engine_peeloff.c says how
+ * it differs from Linux's peeled-off sockets).
  */
 #define _GNU_SOURCE
 #include "lib/shim.h"
@@ -65,5 +67,5 @@ int shim_peeloff(int fd, const struct shim_sock *s, int name, void *val, socklen
 		syscall(SYS_close, newfd);
 		return -EFAULT;
 	}
-	return 0;
+	return newfd;  /* Linux's getsockopt returns it too */
 }

@@ -121,7 +121,8 @@ int shim_set_sctp_addrs(int fd, const struct shim_sock *s, int name, const void 
                         socklen_t len);
 int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
                         socklen_t *lenp);
-/* sctp_peeloff(_flags): SCTP_SOCKOPT_PEELOFF(_FLAGS) (peeloff.c) */
+/* sctp_peeloff(_flags): SCTP_SOCKOPT_PEELOFF(_FLAGS) (peeloff.c); returns the
+ * new descriptor (as Linux's getsockopt) or -errno */
 int shim_peeloff(int fd, const struct shim_sock *s, int name, void *val, socklen_t *lenp);
 /* copy from/to the caller's memory, EFAULT instead of a crash */
 int shim_copy_user(void *dst, const void *src, size_t len, int to_user);
