@@ -184,50 +184,139 @@ struct shim_peeloff_req {
 
 /* ---- options ----------------------------------------------------------- */
 
-/* Neutral option names.  The library maps Linux levels/names to these; the
- * daemon maps these to usrsctp or to its own state.  Values are the fixed
- * structs below (or a uint32_t where noted). */
+/*
+ * Every option travels in one generic form: the association it is about
+ * (shim_opt_req.assoc_id), the peer address it is about (options on one
+ * path), up to SHIM_OPT_NFIELDS integers in the order the enum below lists
+ * them (the order of RFC 6458's structs), and for a few options a
+ * variable part (lists, keys) after struct shim_optval.  The library maps
+ * the program's structs to this form, the daemon maps it to usrsctp's or
+ * to its own state; both do it with tables of field offsets.
+ *
+ * A get request carries the option's inputs in the same form (an address,
+ * a stream number, a policy); its reply is a shim_optval (+ variable part)
+ * whose assoc_id is the association the daemon answered for.
+ */
+#define SHIM_OPT_NFIELDS 16
+
+/* Association ids with a meaning of their own (RFC 6458 8.1; the same
+ * numbers on Linux and in usrsctp). */
+#define SHIM_FUTURE_ASSOC  0u
+#define SHIM_CURRENT_ASSOC 1u
+#define SHIM_ALL_ASSOC     2u
+
+/* shim_opt_req.scope: which association ids the option takes.  The
+ * program's stack decides (the library says it per request); the daemon
+ * enforces it.  0: the option is about the socket, the id is ignored.
+ * On a one-to-one socket the id is always ignored: the option is about the
+ * socket's association if it has one, else about the socket (FUTURE), else
+ * EINVAL.  On a one-to-many socket an id above SHIM_ALL_ASSOC must name one
+ * of the socket's associations (EINVAL otherwise). */
+enum shim_opt_scope {
+	SHIM_SCOPE_SOCKET      = 0,
+	SHIM_SCOPE_ASSOC       = 1u << 0,  /* an association id */
+	SHIM_SCOPE_FUTURE      = 1u << 1,  /* SHIM_FUTURE_ASSOC: the socket's default */
+	SHIM_SCOPE_CURRENT_ALL = 1u << 2,  /* SHIM_CURRENT_ASSOC and SHIM_ALL_ASSOC */
+};
+
+/* Neutral option names; "f:" lists the fields of struct shim_optval. */
 enum shim_opt {
-	SHIM_OPT_INITMSG = 1,      /* shim_initmsg */
-	SHIM_OPT_NODELAY,          /* uint32_t */
-	SHIM_OPT_EVENTS,           /* uint32_t mask of (1u << enum shim_notify_type) */
-	SHIM_OPT_EVENT,            /* shim_event */
-	SHIM_OPT_STATUS,           /* get only; input/output shim_status */
-	SHIM_OPT_SNDBUF,           /* uint32_t, the effective (doubled) size */
-	SHIM_OPT_RCVBUF,           /* uint32_t, the effective (doubled) size */
-	SHIM_OPT_SO_ERROR,         /* get only; uint32_t; reading clears it */
-	SHIM_OPT_LINGER,           /* shim_linger */
-	SHIM_OPT_REUSEADDR,        /* uint32_t */
-	SHIM_OPT_RECVRCVINFO,      /* uint32_t */
-	SHIM_OPT_RECVNXTINFO,      /* uint32_t */
-	SHIM_OPT_ACCEPTCONN,       /* get only; uint32_t */
-	SHIM_OPT_MAXSEG,           /* uint32_t */
-	SHIM_OPT_AUTOCLOSE,        /* uint32_t seconds */
-	SHIM_OPT_DISABLE_FRAGMENTS,/* uint32_t */
-	SHIM_OPT_V6ONLY,           /* uint32_t: IPV6_V6ONLY (AF_INET6 sockets) */
-	/* further options (issue 3) are appended here */
+	SHIM_OPT_INITMSG = 1,      /* f: num_ostreams, max_instreams, max_attempts, max_init_timeo (ms) */
+	SHIM_OPT_NODELAY,          /* f: on */
+	SHIM_OPT_EVENTS,           /* f: mask of (1u << enum shim_notify_type) */
+	SHIM_OPT_EVENT,            /* f: enum shim_notify_type, on */
+	SHIM_OPT_STATUS,           /* get; f: enum shim_state, rwnd, unackdata, penddata,
+	                              instrms, outstrms, fragmentation_point, and of the
+	                              primary path (addr): enum shim_path_state, cwnd,
+	                              srtt (ms), rto (ms), mtu */
+	SHIM_OPT_SNDBUF,           /* f: the effective (doubled) size */
+	SHIM_OPT_RCVBUF,           /* f: the effective (doubled) size */
+	SHIM_OPT_SO_ERROR,         /* get; f: errno; reading clears it */
+	SHIM_OPT_LINGER,           /* f: onoff, linger (s) */
+	SHIM_OPT_REUSEADDR,        /* f: on */
+	SHIM_OPT_RECVRCVINFO,      /* f: on */
+	SHIM_OPT_RECVNXTINFO,      /* f: on */
+	SHIM_OPT_ACCEPTCONN,       /* get; f: listening */
+	SHIM_OPT_MAXSEG,           /* f: bytes */
+	SHIM_OPT_AUTOCLOSE,        /* f: seconds */
+	SHIM_OPT_DISABLE_FRAGMENTS,/* f: on */
+	SHIM_OPT_V6ONLY,           /* f: on (IPV6_V6ONLY, AF_INET6 sockets) */
+	SHIM_OPT_RTOINFO,          /* f: initial, max, min (ms) */
+	SHIM_OPT_ASSOCINFO,        /* f: asocmaxrxt, number_peer_destinations, peer_rwnd,
+	                              local_rwnd, cookie_life (ms) */
+	SHIM_OPT_I_WANT_MAPPED_V4_ADDR, /* f: on */
+	SHIM_OPT_FRAGMENT_INTERLEAVE,   /* f: level (0, 1, 2) */
+	SHIM_OPT_PARTIAL_DELIVERY_POINT,/* f: bytes */
+	SHIM_OPT_MAX_BURST,        /* f: packets */
+	SHIM_OPT_CONTEXT,          /* f: context */
+	SHIM_OPT_REUSE_PORT,       /* f: on */
+	SHIM_OPT_ADAPTATION_LAYER, /* f: indication */
+	SHIM_OPT_GET_ASSOC_NUMBER, /* get; f: count */
+	SHIM_OPT_GET_ASSOC_ID_LIST,/* get; f: count; variable part: uint32_t ids */
+	SHIM_OPT_DELAYED_SACK,     /* f: delay (ms), freq */
+	SHIM_OPT_AUTO_ASCONF,      /* f: on */
+	SHIM_OPT_ASCONF_SUPPORTED, /* f: on */
+	SHIM_OPT_ECN_SUPPORTED,    /* f: on */
+	SHIM_OPT_DEFAULT_SEND_PARAM, /* f: stream, shim_msg_flags, ppid, context, timetolive (ms) */
+	SHIM_OPT_DEFAULT_SNDINFO,  /* f: stream, shim_msg_flags, ppid, context */
+	SHIM_OPT_DEFAULT_PRINFO,   /* f: shim_pr_policy, value */
+	/* paths (helper family "path") */
+	SHIM_OPT_PEER_ADDR_PARAMS = 64,
+	SHIM_OPT_PRIMARY_ADDR,
+	SHIM_OPT_SET_PEER_PRIMARY_ADDR,
+	SHIM_OPT_GET_PEER_ADDR_INFO,
+	SHIM_OPT_PEER_ADDR_THLDS,
+	SHIM_OPT_EXPOSE_PF_STATE,
+	SHIM_OPT_REMOTE_UDP_ENCAPS_PORT,
+	SHIM_OPT_PLPMTUD_PROBE_INTERVAL,
+	SHIM_OPT_GET_ASSOC_STATS,
+	/* authentication (family "auth") */
+	SHIM_OPT_AUTH_SUPPORTED = 96,
+	SHIM_OPT_AUTH_CHUNK,
+	SHIM_OPT_HMAC_IDENT,
+	SHIM_OPT_AUTH_KEY,
+	SHIM_OPT_AUTH_ACTIVE_KEY,
+	SHIM_OPT_AUTH_DEACTIVATE_KEY,
+	SHIM_OPT_AUTH_DELETE_KEY,
+	SHIM_OPT_PEER_AUTH_CHUNKS,
+	SHIM_OPT_LOCAL_AUTH_CHUNKS,
+	/* streams: PR-SCTP, reconfiguration, schedulers, interleaving (family "stream") */
+	SHIM_OPT_PR_SUPPORTED = 128,
+	SHIM_OPT_PR_ASSOC_STATUS,
+	SHIM_OPT_PR_STREAM_STATUS,
+	SHIM_OPT_RECONFIG_SUPPORTED,
+	SHIM_OPT_ENABLE_STREAM_RESET,
+	SHIM_OPT_RESET_STREAMS,
+	SHIM_OPT_RESET_ASSOC,
+	SHIM_OPT_ADD_STREAMS,
+	SHIM_OPT_STREAM_SCHEDULER,
+	SHIM_OPT_STREAM_SCHEDULER_VALUE,
+	SHIM_OPT_INTERLEAVING_SUPPORTED,
+	/* the families document their fields in their own files' tables
+	 * (src/daemon/engine_opt_<family>.c); further options are appended */
 };
 
 struct shim_opt_req {
 	uint32_t opt;       /* enum shim_opt */
 	uint32_t assoc_id;
-	uint32_t len;       /* bytes of value that follow */
-	uint32_t reserved;
+	uint32_t len;       /* bytes of value that follow: 0, or a shim_optval + variable part */
+	uint32_t scope;     /* enum shim_opt_scope */
 	uint8_t  value[];
 };
 
+struct shim_optval {
+	struct shim_addr addr;         /* the path the option is about, if any */
+	uint32_t assoc_id;             /* get reply: the association answered for */
+	uint64_t f[SHIM_OPT_NFIELDS];  /* the option's integers, as the enum lists them */
+	/* variable part, if the option has one */
+};
+
+/* The SCTP_INIT cmsg (a one-off SHIM_OPT_INITMSG for an implicit setup). */
 struct shim_initmsg {
 	uint16_t num_ostreams;
 	uint16_t max_instreams;
 	uint16_t max_attempts;
 	uint16_t max_init_timeo; /* milliseconds */
-};
-
-struct shim_event {
-	uint32_t assoc_id;
-	uint16_t type;      /* enum shim_notify_type */
-	uint8_t  on;
-	uint8_t  reserved;
 };
 
 struct shim_linger {
@@ -253,28 +342,6 @@ enum shim_path_state {
 	SHIM_PATH_ACTIVE,
 	SHIM_PATH_UNCONFIRMED,
 	SHIM_PATH_UNKNOWN,
-};
-
-struct shim_paddrinfo {
-	struct shim_addr addr;
-	uint32_t state;     /* enum shim_path_state */
-	uint32_t cwnd;
-	uint32_t srtt;      /* ms */
-	uint32_t rto;       /* ms */
-	uint32_t mtu;
-	uint32_t reserved;
-};
-
-struct shim_status {
-	uint32_t assoc_id;  /* in: which association (ignored on one-to-one) */
-	uint32_t state;     /* enum shim_state */
-	uint32_t rwnd;
-	uint16_t unackdata;
-	uint16_t penddata;
-	uint16_t instrms;
-	uint16_t outstrms;
-	uint32_t fragmentation_point;
-	struct shim_paddrinfo primary;
 };
 
 /* ---- data channel ------------------------------------------------------ */

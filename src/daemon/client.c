@@ -193,11 +193,8 @@ static int do_opt(struct request *rq, struct endpoint *ep, uint8_t *out, size_t 
 
 	memcpy(&o, rq->body, sizeof o);
 	if (rq->type == SHIM_REQ_SETOPT)
-		return engine_setopt(ep, o.opt, o.assoc_id, value, o.len);
-	if (o.len > *out_len)
-		return -EINVAL;
-	memcpy(out, value, o.len);
-	return engine_getopt(ep, o.opt, o.assoc_id, out, o.len, out_len);
+		return engine_setopt(ep, &o, value);
+	return engine_getopt(ep, &o, value, out, out_len);
 }
 
 static int do_shutdown(struct request *rq, struct endpoint *ep)

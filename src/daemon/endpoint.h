@@ -90,6 +90,8 @@ struct endpoint {
 	struct shim_linger linger;
 	int32_t so_error;
 	bool reuseaddr;
+	bool v4mapped_off;      /* SCTP_I_WANT_MAPPED_V4_ADDR 0 */
+	uint32_t pd_point;      /* SCTP_PARTIAL_DELIVERY_POINT; 0: not set */
 
 	/* notification being reassembled from usrsctp pieces */
 	uint8_t *notif_buf;

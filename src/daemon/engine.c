@@ -179,6 +179,8 @@ void engine_set_rcvbuf(struct endpoint *ep, uint32_t rcvbuf)
 		rcvbuf = RCVBUF_MAX;
 	ep->rcvbuf = rcvbuf;
 	point = (int)rcvbuf;
+	if (ep->pd_point && ep->pd_point < rcvbuf)
+		point = (int)ep->pd_point;  /* the program asked for pieces sooner */
 	/* the buffer first: usrsctp refuses a point beyond it */
 	if (set_int(ep->so, SOL_SOCKET, SO_RCVBUF, 2 * (int)rcvbuf) < 0
 	    || usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_PARTIAL_DELIVERY_POINT,

@@ -72,11 +72,12 @@ int engine_peeloff(struct endpoint *parent, int parent_fd, uint32_t assoc_id, pi
  * channel, as long as the channel has room. */
 void engine_service(struct endpoint *ep);
 
-int engine_setopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
-		  const void *value, size_t len);
-/* *len: in, size of in/out; out, bytes of reply. */
-int engine_getopt(struct endpoint *ep, uint32_t opt, uint32_t assoc_id,
-		  void *value, size_t in_len, size_t *len);
+/* SHIM_REQ_SETOPT / GETOPT: rq and its value (rq->len bytes: a
+ * shim_optval and the variable part) as the wire delivered them.  get:
+ * the answer (shim_optval + variable part) goes to out, *out_len in/out. */
+int engine_setopt(struct endpoint *ep, const struct shim_opt_req *rq, const uint8_t *value);
+int engine_getopt(struct endpoint *ep, const struct shim_opt_req *rq, const uint8_t *value,
+		  uint8_t *out, size_t *out_len);
 /* Addresses for GETADDRS; *out is malloc'd shim_addrs_reply. */
 int engine_getaddrs(struct endpoint *ep, uint32_t which, uint32_t assoc_id,
 		    struct shim_addrs_reply **out, size_t *out_len);

@@ -9,6 +9,9 @@ sctpshimd_SOURCES = \
 	src/daemon/report.c src/daemon/report.h \
 	src/daemon/endpoint.c src/daemon/endpoint.h \
 	src/daemon/engine.c src/daemon/engine_close.c src/daemon/engine_notify.c src/daemon/engine_opt.c \
+	src/daemon/engine_optdesc.h src/daemon/engine_opt_core.c \
+	src/daemon/engine_opt_path.c src/daemon/engine_opt_auth.c \
+	src/daemon/engine_opt_stream.c src/daemon/engine_addrs.c \
 	src/daemon/engine_peeloff.c \
 	src/daemon/engine.h src/daemon/engine_int.h
 sctpshimd_CFLAGS = $(AM_CFLAGS) $(USRSCTP_CFLAGS)

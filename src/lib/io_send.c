@@ -90,6 +90,19 @@ static int sndbuf_of(int fd)
 	return v;
 }
 
+/* An SCTP_INIT cmsg: the INIT parameters of the association it sets up. */
+static void set_initmsg(int fd, const struct shim_initmsg *im)
+{
+	struct shim_optval v;
+
+	memset(&v, 0, sizeof v);
+	v.f[0] = im->num_ostreams;
+	v.f[1] = im->max_instreams;
+	v.f[2] = im->max_attempts;
+	v.f[3] = im->max_init_timeo;
+	shim_setopt(fd, SHIM_OPT_INITMSG, 0, SHIM_SCOPE_SOCKET, &v, NULL, 0);
+}
+
 ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, int flags)
 {
 	struct pers_send_params p;
@@ -131,7 +144,7 @@ ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, i
 	}
 	if (p.has_init && (p.info.flags & SHIM_MSG_HAS_ADDR))
 		/* an implicit association takes these INIT parameters */
-		shim_setopt_raw(fd, SHIM_OPT_INITMSG, 0, &p.init, sizeof p.init);
+		set_initmsg(fd, &p.init);
 	sndbuf = sndbuf_of(fd);
 	if (total > (size_t)sndbuf)
 		return shim_fail(EMSGSIZE);

@@ -135,8 +135,16 @@ int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_
  * know (asks the daemon only when the cache does not know), 0 if none was
  * ever set up or one is still being set up, or the socket is listening. */
 int shim_assoc_seen(int fd, const struct shim_sock *s);
-int shim_getopt_u32(int fd, uint32_t opt, uint32_t assoc_id, uint32_t *v);
-int shim_setopt_raw(int fd, uint32_t opt, uint32_t assoc_id, const void *v, uint32_t len);
+/* SHIM_REQ_SETOPT / GETOPT in the generic form (proto.h).  get: *v holds
+ * the inputs and receives the answer; tail (may be NULL) receives the
+ * variable part, *tail_len in/out. */
+int shim_setopt(int fd, uint32_t opt, uint32_t assoc_id, uint32_t scope,
+                const struct shim_optval *v, const void *tail, size_t tail_len);
+int shim_getopt(int fd, uint32_t opt, uint32_t assoc_id, uint32_t scope,
+                struct shim_optval *v, void *tail, size_t *tail_len);
+/* The same for options of one integer about the socket. */
+int shim_getopt_u32(int fd, uint32_t opt, uint32_t *v);
+int shim_setopt_u32(int fd, uint32_t opt, uint32_t v);
 
 /* ---- io_send.c / io_recv.c ------------------------------------------------ */
 

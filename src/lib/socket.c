@@ -172,7 +172,7 @@ static int do_accept(int fd, const struct shim_sock *s, struct sockaddr *addr,
 	if (!s->listening) {
 		uint32_t on = 0;
 
-		if (shim_getopt_u32(fd, SHIM_OPT_ACCEPTCONN, 0, &on) < 0 || !on)
+		if (shim_getopt_u32(fd, SHIM_OPT_ACCEPTCONN, &on) < 0 || !on)
 			return shim_fail(EINVAL);
 		shim_fd_set_listening(fd);
 	}

@@ -11,6 +11,7 @@
 #include "lib/shim.h"
 #include "personality/personality.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <netinet/in.h>
@@ -42,53 +43,99 @@ int shim_copy_user(void *dst, const void *src, size_t len, int to_user)
 	return -EFAULT;
 }
 
-static int opt_request(uint16_t type, int fd, const struct pers_opt *o,
-                       void *reply, size_t *reply_len)
+/* One SETOPT/GETOPT round trip: request value = v + tail; reply (get) =
+ * shim_optval + variable part. */
+static int opt_request(uint16_t type, int fd, uint32_t opt, uint32_t assoc_id, uint32_t scope,
+                       struct shim_optval *v, const void *tail, size_t tail_len,
+                       void *out_tail, size_t *out_tail_len)
 {
-	struct {
-		struct shim_opt_req req;
-		uint8_t value[sizeof o->v];
-	} body;
+	struct shim_opt_req req = { .opt = opt, .assoc_id = assoc_id, .scope = scope };
+	size_t body_len = sizeof req + sizeof *v + tail_len, reply_len;
+	uint8_t *body, *reply = NULL;
+	int r;
 
-	memset(&body.req, 0, sizeof body.req);
-	body.req.opt = o->opt;
-	body.req.assoc_id = o->assoc_id;
-	body.req.len = o->len;
-	memcpy(body.value, o->v.raw, o->len);
-	return shim_request(type, &body, sizeof body.req + o->len, fd, reply, reply_len, NULL, 0);
-}
+	if (body_len > SHIM_CTRL_MAX - sizeof(struct shim_hdr))
+		return -EINVAL;
+	body = malloc(body_len);
+	if (!body)
+		return -ENOMEM;
+	req.len = (uint32_t)(sizeof *v + tail_len);
+	memcpy(body, &req, sizeof req);
+	memcpy(body + sizeof req, v, sizeof *v);
+	if (tail_len)
+		memcpy(body + sizeof req + sizeof *v, tail, tail_len);
+	if (type == SHIM_REQ_SETOPT) {
+		r = shim_request(type, body, body_len, fd, NULL, NULL, NULL, 0);
+		free(body);
+		return r;
+	}
+	reply_len = SHIM_CTRL_MAX;
+	reply = malloc(reply_len);
+	r = reply ? shim_request(type, body, body_len, fd, reply, &reply_len, NULL, 0) : -ENOMEM;
+	free(body);
+	if (r == 0 && reply_len < sizeof *v)
+		r = -EPROTO;
+	if (r == 0) {
+		size_t rest = reply_len - sizeof *v;
 
-int shim_getopt_u32(int fd, uint32_t opt, uint32_t assoc_id, uint32_t *v)
-{
-	struct pers_opt o = { .opt = opt, .assoc_id = assoc_id };
-	size_t len = sizeof *v;
-	int r = opt_request(SHIM_REQ_GETOPT, fd, &o, v, &len);
-
-	if (r == 0 && len < sizeof *v)
-		return -EPROTO;
+		memcpy(v, reply, sizeof *v);
+		if (out_tail_len) {
+			if (rest > *out_tail_len)
+				rest = *out_tail_len;
+			if (rest)
+				memcpy(out_tail, reply + sizeof *v, rest);
+			*out_tail_len = rest;
+		}
+	}
+	free(reply);
 	return r;
 }
 
-int shim_setopt_raw(int fd, uint32_t opt, uint32_t assoc_id, const void *v, uint32_t len)
+int shim_setopt(int fd, uint32_t opt, uint32_t assoc_id, uint32_t scope,
+                const struct shim_optval *v, const void *tail, size_t tail_len)
 {
-	struct pers_opt o = { .opt = opt, .assoc_id = assoc_id, .len = len };
+	struct shim_optval copy = *v;
 
-	if (len > sizeof o.v)
-		return -EINVAL;
-	memcpy(o.v.raw, v, len);
-	return opt_request(SHIM_REQ_SETOPT, fd, &o, NULL, NULL);
+	return opt_request(SHIM_REQ_SETOPT, fd, opt, assoc_id, scope, &copy, tail, tail_len,
+	                   NULL, NULL);
+}
+
+int shim_getopt(int fd, uint32_t opt, uint32_t assoc_id, uint32_t scope,
+                struct shim_optval *v, void *tail, size_t *tail_len)
+{
+	return opt_request(SHIM_REQ_GETOPT, fd, opt, assoc_id, scope, v, NULL, 0, tail, tail_len);
+}
+
+int shim_getopt_u32(int fd, uint32_t opt, uint32_t *v)
+{
+	struct shim_optval val;
+	int r;
+
+	memset(&val, 0, sizeof val);
+	r = shim_getopt(fd, opt, 0, SHIM_SCOPE_SOCKET, &val, NULL, NULL);
+	if (r == 0)
+		*v = (uint32_t)val.f[0];
+	return r;
+}
+
+int shim_setopt_u32(int fd, uint32_t opt, uint32_t v)
+{
+	struct shim_optval val;
+
+	memset(&val, 0, sizeof val);
+	val.f[0] = v;
+	return shim_setopt(fd, opt, 0, SHIM_SCOPE_SOCKET, &val, NULL, 0);
 }
 
 int shim_assoc_seen(int fd, const struct shim_sock *s)
 {
-	struct pers_opt o = { .opt = SHIM_OPT_STATUS };
-	struct shim_status st;
-	size_t len = sizeof st;
+	struct shim_optval st;
 	int r;
 
 	if (s->connected || s->style != SHIM_STYLE_ONE_TO_ONE)
 		return 1;
-	r = opt_request(SHIM_REQ_GETOPT, fd, &o, &st, &len);
+	memset(&st, 0, sizeof st);
+	r = shim_getopt(fd, SHIM_OPT_STATUS, 0, SHIM_SCOPE_ASSOC, &st, NULL, NULL);
 	if (r == -EINVAL)
 		return 0;  /* the daemon's answer for "no association (yet)" */
 	/* 0: there is one; ENOTCONN: the daemon already freed the socket
@@ -98,32 +145,35 @@ int shim_assoc_seen(int fd, const struct shim_sock *s)
 	return 1;
 }
 
-/* Largest Linux option value we convert (struct sctp_status). */
-#define OPTBUF 256
+/* Largest option value copied in (the variable ones: key, id lists). */
+#define OPT_COPY_MAX (SHIM_CTRL_MAX / 2)
 
 static int set_sctp(int fd, const struct shim_sock *s, int name, const void *val, socklen_t len)
 {
-	uint8_t local[OPTBUF];
 	uint32_t events = 0;
 	struct pers_opt o;
+	uint8_t *local;
+	size_t copy;
 	int r;
 
 	if (pers_opt_from_linux(name) < 0)
 		return shim_set_sctp_addrs(fd, s, name, val, len);
-	if (len > OPTBUF)
-		len = OPTBUF;  /* every Linux check we mirror is satisfied by a prefix */
-	if (shim_copy_user(local, val, len, 0) < 0)
-		return -EFAULT;
-	if (pers_setopt_needs_events(name)) {
-		r = shim_getopt_u32(fd, SHIM_OPT_EVENTS, 0, &events);
-		if (r < 0)
-			return r;
-	}
-	r = pers_setopt_encode(name, local, len, s->style == SHIM_STYLE_ONE_TO_MANY, events, &o);
-	if (r < 0)
-		return r;
-	r = opt_request(SHIM_REQ_SETOPT, fd, &o, NULL, NULL);
-	return r == -ENOTCONN ? -EINVAL : r < 0 ? r : 0;  /* see gone() */
+	/* every check Linux makes on a fixed-size value is satisfied by a
+	 * prefix; variable values beyond this are refused below */
+	copy = len > OPT_COPY_MAX ? OPT_COPY_MAX : len;
+	local = calloc(1, copy + 1);
+	if (!local)
+		return -ENOMEM;
+	r = shim_copy_user(local, val, copy, 0);
+	if (r == 0 && pers_setopt_needs_events(name))
+		r = shim_getopt_u32(fd, SHIM_OPT_EVENTS, &events);
+	if (r == 0)
+		r = pers_setopt_encode(name, local, len, s->style == SHIM_STYLE_ONE_TO_MANY,
+		                       events, &o);
+	if (r == 0)
+		r = shim_setopt(fd, o.opt, o.assoc_id, o.scope, &o.val, o.tail, o.tail_len);
+	free(local);
+	return r == -ENOTCONN ? -EINVAL : r;  /* see gone() */
 }
 
 /*
@@ -158,21 +208,21 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 		if (syscall(SYS_getsockopt, fd, SOL_SOCKET, get, &eff, &el) < 0)
 			return -errno;
 		v = (uint32_t)eff;
-		r = shim_setopt_raw(fd, get == SO_SNDBUF ? SHIM_OPT_SNDBUF : SHIM_OPT_RCVBUF,
-		                    0, &v, sizeof v);
+		r = shim_setopt_u32(fd, get == SO_SNDBUF ? SHIM_OPT_SNDBUF : SHIM_OPT_RCVBUF, v);
 		return gone(r) ? 0 : r;
 	}
 	case SO_LINGER: {
 		struct linger l;
-		struct shim_linger sl;
+		struct shim_optval sl;
 
 		if (len < (socklen_t)sizeof l)
 			return -EINVAL;
 		if (shim_copy_user(&l, val, sizeof l, 0) < 0)
 			return -EFAULT;
-		sl.onoff = l.l_onoff;
-		sl.linger = l.l_linger;
-		r = shim_setopt_raw(fd, SHIM_OPT_LINGER, 0, &sl, sizeof sl);
+		memset(&sl, 0, sizeof sl);
+		sl.f[0] = (uint64_t)(int64_t)l.l_onoff;
+		sl.f[1] = (uint64_t)(int64_t)l.l_linger;
+		r = shim_setopt(fd, SHIM_OPT_LINGER, 0, SHIM_SCOPE_SOCKET, &sl, NULL, 0);
 		if (gone(r))
 			r = 0;
 		if (r == 0 && REAL(setsockopt)(fd, SOL_SOCKET, name, val, len) < 0)
@@ -187,7 +237,7 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 		if (shim_copy_user(&i, val, sizeof i, 0) < 0)
 			return -EFAULT;
 		v = i ? 1 : 0;
-		r = shim_setopt_raw(fd, SHIM_OPT_REUSEADDR, 0, &v, sizeof v);
+		r = shim_setopt_u32(fd, SHIM_OPT_REUSEADDR, v);
 		if (gone(r))
 			r = 0;
 		if (r == 0 && REAL(setsockopt)(fd, SOL_SOCKET, name, val, len) < 0)
@@ -209,7 +259,7 @@ static int set_v6only(int fd, const void *val, socklen_t len)
 	if (shim_copy_user(&i, val, sizeof i, 0) < 0)
 		return -EFAULT;
 	v = i ? 1 : 0;
-	r = shim_setopt_raw(fd, SHIM_OPT_V6ONLY, 0, &v, sizeof v);
+	r = shim_setopt_u32(fd, SHIM_OPT_V6ONLY, v);
 	/* a daemon without the option serves dual-stack sockets: off is true */
 	return r == -ENOPROTOOPT && v == 0 ? 0 : r;
 }
@@ -237,9 +287,9 @@ SHIM_EXPORT int setsockopt(int fd, int level, int name, const void *val, socklen
 
 static int get_sctp(int fd, const struct shim_sock *s, int name, void *val, socklen_t *lenp)
 {
-	uint8_t local[OPTBUF] = { 0 }, reply[sizeof(struct shim_status) + 16];
-	size_t reply_len = sizeof reply;
-	socklen_t len, in_len;
+	uint8_t *local = NULL, *tail = NULL;
+	size_t tail_len = SHIM_CTRL_MAX, cap;
+	socklen_t len;
 	struct pers_opt o;
 	int r;
 
@@ -249,25 +299,31 @@ static int get_sctp(int fd, const struct shim_sock *s, int name, void *val, sock
 		return -EFAULT;
 	if ((int)len < 0)
 		return -EINVAL;
-	in_len = len > OPTBUF ? OPTBUF : len;
-	if (shim_copy_user(local, val, in_len, 0) < 0)
-		return -EFAULT;
-	r = pers_getopt_prepare(name, local, len, s->style == SHIM_STYLE_ONE_TO_MANY, &o);
-	if (r < 0)
-		return r;
-	r = opt_request(SHIM_REQ_GETOPT, fd, &o, reply, &reply_len);
+	/* room for the answer even when the program's buffer is short: the
+	 * personality decides what a short buffer gets */
+	cap = len > OPT_COPY_MAX ? OPT_COPY_MAX : len;
+	local = calloc(1, cap + 512);
+	tail = malloc(tail_len);
+	r = local && tail ? 0 : -ENOMEM;
+	if (r == 0)
+		r = shim_copy_user(local, val, cap, 0);
+	if (r == 0)
+		r = pers_getopt_prepare(name, local, len, s->style == SHIM_STYLE_ONE_TO_MANY, &o);
+	if (r == 0)
+		r = shim_getopt(fd, o.opt, o.assoc_id, o.scope, &o.val, tail, &tail_len);
 	if (r == -ENOTCONN)
-		return -EINVAL;  /* see gone() */
-	if (r < 0)
-		return r;
-	if (len > OPTBUF)
-		len = OPTBUF;
-	r = pers_getopt_decode(name, reply, reply_len, local, &len);
-	if (r < 0)
-		return r;
-	if (shim_copy_user(val, local, len, 1) < 0 || shim_copy_user(lenp, &len, sizeof len, 1) < 0)
-		return -EFAULT;
-	return 0;
+		r = -EINVAL;  /* see gone() */
+	if (r == 0) {
+		if (len > cap)
+			len = (socklen_t)cap;
+		r = pers_getopt_decode(name, &o.val, tail, tail_len, local, &len);
+	}
+	if (r == 0 && (shim_copy_user(val, local, len, 1) < 0
+	               || shim_copy_user(lenp, &len, sizeof len, 1) < 0))
+		r = -EFAULT;
+	free(local);
+	free(tail);
+	return r;
 }
 
 /* sock_getsockopt() for an int: a short buffer gets the first bytes. */
@@ -302,7 +358,7 @@ static int get_socket(int fd, const struct shim_sock *s, int name, void *val, so
 	case SO_ERROR:
 	case SO_ACCEPTCONN:
 		r = shim_getopt_u32(fd, name == SO_ERROR ? SHIM_OPT_SO_ERROR : SHIM_OPT_ACCEPTCONN,
-		                    0, &v);
+		                    &v);
 		if (gone(r))
 			r = 0, v = 0;
 		return r < 0 ? r : put_int((int)v, val, lenp);
@@ -314,7 +370,7 @@ static int get_socket(int fd, const struct shim_sock *s, int name, void *val, so
 static int get_v6only(int fd, void *val, socklen_t *lenp)
 {
 	uint32_t v = 0;
-	int r = shim_getopt_u32(fd, SHIM_OPT_V6ONLY, 0, &v);
+	int r = shim_getopt_u32(fd, SHIM_OPT_V6ONLY, &v);
 
 	/* usrsctp sockets are always dual-stack: 0 is also right once gone */
 	if (r < 0 && r != -ENOPROTOOPT && !gone(r))

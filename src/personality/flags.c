@@ -56,6 +56,17 @@ int pers_send_flags_from_linux(uint16_t linux_flags, uint16_t *shim_flags)
 	return 0;
 }
 
+uint16_t pers_send_flags_to_linux(uint16_t shim_flags)
+{
+	uint16_t out = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof send_flags / sizeof send_flags[0]; i++)
+		if (shim_flags & send_flags[i].shim_flag)
+			out |= send_flags[i].linux_flag;
+	return out;
+}
+
 uint16_t pers_recv_flags_to_linux(uint16_t shim_flags)
 {
 	return (shim_flags & SHIM_MSG_UNORDERED) ? SCTP_UNORDERED : 0;

@@ -2,6 +2,9 @@
 noinst_LTLIBRARIES += libpersonality.la
 libpersonality_la_SOURCES = src/personality/personality.h \
 	src/personality/flags.c src/personality/options.c \
+	src/personality/optdesc.h src/personality/opt_core.c \
+	src/personality/opt_path.c src/personality/opt_auth.c \
+	src/personality/opt_stream.c \
 	src/personality/cmsg.c src/personality/notify.c
 libpersonality_la_CFLAGS = $(AM_CFLAGS) -fPIC -fvisibility=hidden
 

@@ -1,33 +1,34 @@
 /* SPDX-License-Identifier: MIT */
-/* SOL_SCTP socket options: Linux names, lengths and structs <-> shim_opt. */
-#include "personality/personality.h"
+/* SOL_SCTP socket options: Linux values <-> neutral, driven by the tables
+ * of the option families (optdesc.h). */
+#include "personality/optdesc.h"
 
 #include <errno.h>
 #include <string.h>
 #include <netinet/in.h>
 #include <linux/sctp.h>
-#include "wire/wire.h"
 
-_Static_assert(SHIM_NOTIFY_MAX - 1 == SCTP_SN_TYPE_MAX - SCTP_SN_TYPE_BASE,
-               "neutral notification types follow Linux's order");
-_Static_assert(sizeof(struct sctp_event_subscribe) == SHIM_NOTIFY_MAX,
-               "one subscribe byte per notification type");
+/* Largest Linux option value a table describes (struct sctp_assoc_stats). */
+#define PERS_OPT_MAX 512
+
+static const struct pers_optdesc *const families[] = {
+	pers_opts_core, pers_opts_path, pers_opts_auth, pers_opts_stream,
+};
+
+const struct pers_optdesc *pers_optdesc_find(int name)
+{
+	for (size_t i = 0; i < sizeof families / sizeof *families; i++)
+		for (const struct pers_optdesc *d = families[i]; d->shim; d++)
+			if (d->name == name)
+				return d;
+	return NULL;
+}
 
 int pers_opt_from_linux(int optname)
 {
-	switch (optname) {
-	case SCTP_INITMSG:           return SHIM_OPT_INITMSG;
-	case SCTP_NODELAY:           return SHIM_OPT_NODELAY;
-	case SCTP_EVENTS:            return SHIM_OPT_EVENTS;
-	case SCTP_EVENT:             return SHIM_OPT_EVENT;
-	case SCTP_STATUS:            return SHIM_OPT_STATUS;
-	case SCTP_RECVRCVINFO:       return SHIM_OPT_RECVRCVINFO;
-	case SCTP_RECVNXTINFO:       return SHIM_OPT_RECVNXTINFO;
-	case SCTP_MAXSEG:            return SHIM_OPT_MAXSEG;
-	case SCTP_AUTOCLOSE:         return SHIM_OPT_AUTOCLOSE;
-	case SCTP_DISABLE_FRAGMENTS: return SHIM_OPT_DISABLE_FRAGMENTS;
-	default:                     return -ENOPROTOOPT;
-	}
+	const struct pers_optdesc *d = pers_optdesc_find(optname);
+
+	return d ? d->shim : -ENOPROTOOPT;
 }
 
 int pers_setopt_needs_events(int optname)
@@ -35,275 +36,119 @@ int pers_setopt_needs_events(int optname)
 	return optname == SCTP_EVENTS;
 }
 
-static void opt_init(struct pers_opt *o, int optname, uint32_t len)
+static void read_assoc(const struct pers_optdesc *d, const void *val, struct pers_opt *o)
+{
+	sctp_assoc_t id;
+
+	if (d->assoc_off == PO_NO_ASSOC)
+		return;
+	memcpy(&id, (const uint8_t *)val + d->assoc_off, sizeof id);
+	o->assoc_id = (uint32_t)id;
+}
+
+int pers_opt_encode_table(const struct pers_optdesc *d, const void *val, socklen_t len,
+                          struct pers_opt *o)
+{
+	uint8_t local[PERS_OPT_MAX] = { 0 };
+
+	if ((d->flags & PO_INT_OR_AV) && len == (socklen_t)sizeof(int)) {
+		int i;
+
+		memcpy(&i, val, sizeof i);
+		o->assoc_id = SHIM_FUTURE_ASSOC;
+		o->val.f[0] = (uint64_t)(int64_t)i;
+		return 0;
+	}
+	if (len < d->size || (len != d->size && !(d->flags & PO_SET_ATLEAST)))
+		return -EINVAL;
+	if (d->size > sizeof local)
+		return -EINVAL;
+	memcpy(local, val, d->size);
+	read_assoc(d, local, o);
+	shim_fields_read(d->f, local, &o->val);
+	if (d->flags & PO_BOOL)
+		o->val.f[0] = o->val.f[0] != 0;
+	return 0;
+}
+
+static void opt_start(const struct pers_optdesc *d, uint32_t scope, struct pers_opt *o)
 {
 	memset(o, 0, sizeof *o);
-	o->opt = (uint32_t)pers_opt_from_linux(optname);
-	o->len = len;
-}
-
-static int int_value(const void *optval, socklen_t optlen, uint32_t *v)
-{
-	int i;
-
-	if (optlen < (socklen_t)sizeof(int))
-		return -EINVAL;
-	memcpy(&i, optval, sizeof i);
-	*v = (uint32_t)i;
-	return 0;
-}
-
-static int event_type_ok(uint16_t linux_type)
-{
-	return pers_notify_type_from_linux(linux_type) >= 0;
-}
-
-/* The part of a Linux struct sctp_event that set and get share: which
- * association and which notification. */
-static int event_from_linux(const void *optval, socklen_t optlen, struct sctp_event *ev,
-                            struct pers_opt *out)
-{
-	memset(ev, 0, sizeof *ev);
-	if (optlen < (socklen_t)sizeof *ev)
-		return -EINVAL;
-	memcpy(ev, optval, sizeof *ev);
-	if (!event_type_ok(ev->se_type))
-		return -EINVAL;
-	out->len = sizeof out->v.event;
-	out->assoc_id = (uint32_t)ev->se_assoc_id;
-	out->v.event.assoc_id = (uint32_t)ev->se_assoc_id;
-	out->v.event.type = (uint16_t)pers_notify_type_from_linux(ev->se_type);
-	return 0;
+	o->opt = d->shim;
+	o->scope = scope;
 }
 
 int pers_setopt_encode(int optname, const void *optval, socklen_t optlen,
                        int one_to_many, uint32_t cur_events, struct pers_opt *out)
 {
-	if (pers_opt_from_linux(optname) < 0)
-		return -ENOPROTOOPT;
-	opt_init(out, optname, sizeof(uint32_t));
-	switch (optname) {
-	case SCTP_INITMSG: {
-		struct sctp_initmsg im;
+	const struct pers_optdesc *d = pers_optdesc_find(optname);
+	int r;
 
-		if (optlen != (socklen_t)sizeof im)
-			return -EINVAL;
-		memcpy(&im, optval, sizeof im);
-		out->len = sizeof out->v.initmsg;
-		out->v.initmsg.num_ostreams = im.sinit_num_ostreams;
-		out->v.initmsg.max_instreams = im.sinit_max_instreams;
-		out->v.initmsg.max_attempts = im.sinit_max_attempts;
-		out->v.initmsg.max_init_timeo = im.sinit_max_init_timeo;
-		return 0;
-	}
-	case SCTP_EVENTS: {
-		/* Linux takes any length up to the struct and sets only the
-		 * events the given bytes cover. */
-		const uint8_t *on = optval;
-		uint32_t mask = cur_events;
-		socklen_t i;
-
-		if (optlen > (socklen_t)sizeof(struct sctp_event_subscribe))
-			return -EINVAL;
-		for (i = 0; i < optlen; i++)
-			mask = on[i] ? mask | (1u << i) : mask & ~(1u << i);
-		out->v.u32 = mask;
-		return 0;
-	}
-	case SCTP_EVENT: {
-		struct sctp_event ev;
-		int r = event_from_linux(optval, optlen, &ev, out);
-
-		out->v.event.on = ev.se_on ? 1 : 0;
-		return r;
-	}
-	case SCTP_STATUS:
-		return -ENOPROTOOPT;  /* get only: Linux has no setsockopt case */
-	case SCTP_MAXSEG:
-		if (optlen == (socklen_t)sizeof(int))
-			return int_value(optval, optlen, &out->v.u32);
-		if (optlen == (socklen_t)sizeof(struct sctp_assoc_value)) {
-			struct sctp_assoc_value av;
-
-			memcpy(&av, optval, sizeof av);
-			out->assoc_id = (uint32_t)av.assoc_id;
-			out->v.u32 = av.assoc_value;
-			return 0;
-		}
-		return -EINVAL;
-	case SCTP_AUTOCLOSE:
-		if (!one_to_many)
-			return -EOPNOTSUPP;
-		return int_value(optval, optlen, &out->v.u32);
-	case SCTP_NODELAY:
-	case SCTP_RECVRCVINFO:
-	case SCTP_RECVNXTINFO:
-	case SCTP_DISABLE_FRAGMENTS: {
-		int r = int_value(optval, optlen, &out->v.u32);
-
-		if (r == 0 && optname != SCTP_AUTOCLOSE)
-			out->v.u32 = out->v.u32 ? 1 : 0;
-		return r;
-	}
-	}
-	return -ENOPROTOOPT;
+	if (!d || !(d->flags & PO_SET))
+		return -ENOPROTOOPT;  /* what Linux says to a get-only option too */
+	if ((d->flags & PO_ONE_TO_MANY) && !one_to_many)
+		return -EOPNOTSUPP;
+	opt_start(d, d->set_scope, out);
+	out->val.f[0] = cur_events;  /* SCTP_EVENTS' hook merges into it */
+	r = d->encode ? d->encode(d, optval, optlen, out)
+	              : pers_opt_encode_table(d, optval, optlen, out);
+	if (r == 0 && d->check)
+		r = d->check(d, out);
+	return r;
 }
 
 int pers_getopt_prepare(int optname, const void *optval, socklen_t optlen,
                         int one_to_many, struct pers_opt *out)
 {
-	if (pers_opt_from_linux(optname) < 0)
+	const struct pers_optdesc *d = pers_optdesc_find(optname);
+	uint8_t local[PERS_OPT_MAX] = { 0 };
+
+	if (!d || !(d->flags & PO_GET))
 		return -ENOPROTOOPT;
-	opt_init(out, optname, 0);
-	switch (optname) {
-	case SCTP_INITMSG:
-		return optlen < (socklen_t)sizeof(struct sctp_initmsg) ? -EINVAL : 0;
-	case SCTP_EVENTS:
-		return optlen == 0 ? -EINVAL : 0;
-	case SCTP_EVENT: {
-		struct sctp_event ev;
-
-		return event_from_linux(optval, optlen, &ev, out);
-	}
-	case SCTP_STATUS: {
-		struct sctp_status st;
-
-		if (optlen < (socklen_t)sizeof st)
-			return -EINVAL;
-		memcpy(&st.sstat_assoc_id, optval, sizeof st.sstat_assoc_id);
-		out->assoc_id = (uint32_t)st.sstat_assoc_id;
-		out->len = sizeof out->v.status;
-		out->v.status.assoc_id = out->assoc_id;
+	if ((d->flags & PO_ONE_TO_MANY) && !one_to_many)
+		return -EOPNOTSUPP;
+	opt_start(d, d->get_scope, out);
+	if (d->prepare)
+		return d->prepare(d, optval, optlen, out);
+	if ((d->flags & PO_INT_OR_AV) && optlen == (socklen_t)sizeof(int)) {
+		out->assoc_id = SHIM_FUTURE_ASSOC;
 		return 0;
 	}
-	case SCTP_MAXSEG:
-		if (optlen >= (socklen_t)sizeof(struct sctp_assoc_value)) {
-			struct sctp_assoc_value av;
-
-			memcpy(&av, optval, sizeof av);
-			out->assoc_id = (uint32_t)av.assoc_id;
-			return 0;
-		}
-		return optlen == (socklen_t)sizeof(int) ? 0 : -EINVAL;
-	case SCTP_AUTOCLOSE:
-		if (!one_to_many)
-			return -EOPNOTSUPP;
-		/* fall through */
-	default:
-		return optlen < (socklen_t)sizeof(int) ? -EINVAL : 0;
-	}
-}
-
-static void paddrinfo_to_linux(const struct shim_paddrinfo *in, uint32_t assoc_id,
-                               struct sctp_paddrinfo *out)
-{
-	struct sockaddr_storage ss;
-	int32_t state = pers_path_state_to_linux(in->state);
-
-	memset(out, 0, sizeof *out);
-	out->spinfo_assoc_id = (sctp_assoc_t)assoc_id;
-	shim_addr_to_sockaddr(&in->addr, &ss);
-	memcpy(&out->spinfo_address, &ss, sizeof ss);
-	memcpy(&out->spinfo_state, &state, sizeof state);
-	out->spinfo_cwnd = in->cwnd;
-	out->spinfo_srtt = in->srtt;
-	out->spinfo_rto = in->rto;
-	out->spinfo_mtu = in->mtu;
-}
-
-static int put_int(uint32_t v, void *optval, socklen_t *optlen)
-{
-	int i = (int)v;
-
-	*optlen = sizeof i;
-	memcpy(optval, &i, sizeof i);
+	if (optlen < d->size || d->size > sizeof local)
+		return -EINVAL;
+	memcpy(local, optval, d->size);
+	read_assoc(d, local, out);
+	shim_fields_read(d->f, local, &out->val);  /* inputs: address, stream, ... */
 	return 0;
 }
 
-int pers_getopt_decode(int optname, const void *value, size_t len,
-                       void *optval, socklen_t *optlen)
+int pers_opt_decode_table(const struct pers_optdesc *d, const struct shim_optval *v,
+                          void *val, socklen_t *len)
 {
-	uint32_t u32 = 0;
+	if ((d->flags & PO_INT_OR_AV) && *len == (socklen_t)sizeof(int)) {
+		int i = (int)v->f[0];
 
-	if (len >= sizeof u32)
-		memcpy(&u32, value, sizeof u32);
-	switch (optname) {
-	case SCTP_INITMSG: {
-		struct shim_initmsg sim;
-		struct sctp_initmsg im;
-
-		if (len < sizeof sim)
-			return -EPROTO;
-		memcpy(&sim, value, sizeof sim);
-		im.sinit_num_ostreams = sim.num_ostreams;
-		im.sinit_max_instreams = sim.max_instreams;
-		im.sinit_max_attempts = sim.max_attempts;
-		im.sinit_max_init_timeo = sim.max_init_timeo;
-		*optlen = sizeof im;
-		memcpy(optval, &im, sizeof im);
+		memcpy(val, &i, sizeof i);
 		return 0;
 	}
-	case SCTP_EVENTS: {
-		uint8_t on[sizeof(struct sctp_event_subscribe)];
-		size_t i;
+	shim_fields_write(d->f, v, val);
+	if ((d->flags & PO_ID_OUT) && d->assoc_off != PO_NO_ASSOC) {
+		sctp_assoc_t id = (sctp_assoc_t)v->assoc_id;
 
-		if (len < sizeof u32)
-			return -EPROTO;
-		for (i = 0; i < sizeof on; i++)
-			on[i] = (u32 >> i) & 1;
-		if (*optlen > (socklen_t)sizeof on)
-			*optlen = sizeof on;
-		memcpy(optval, on, *optlen);
-		return 0;
+		memcpy((uint8_t *)val + d->assoc_off, &id, sizeof id);
 	}
-	case SCTP_EVENT: {
-		struct sctp_event ev;
+	*len = d->size;
+	return 0;
+}
 
-		if (len < sizeof u32)
-			return -EPROTO;
-		memcpy(&ev, optval, sizeof ev);
-		ev.se_on = u32 ? 1 : 0;
-		*optlen = sizeof ev;
-		memcpy(optval, &ev, sizeof ev);
-		return 0;
-	}
-	case SCTP_STATUS: {
-		struct shim_status ss;
-		struct sctp_status st;
+int pers_getopt_decode(int optname, const struct shim_optval *val, const void *tail,
+                       size_t tail_len, void *optval, socklen_t *optlen)
+{
+	const struct pers_optdesc *d = pers_optdesc_find(optname);
 
-		if (len < sizeof ss)
-			return -EPROTO;
-		memcpy(&ss, value, sizeof ss);
-		memset(&st, 0, sizeof st);
-		st.sstat_assoc_id = (sctp_assoc_t)ss.assoc_id;
-		st.sstat_state = pers_state_to_linux(ss.state);
-		st.sstat_rwnd = ss.rwnd;
-		st.sstat_unackdata = ss.unackdata;
-		st.sstat_penddata = ss.penddata;
-		st.sstat_instrms = ss.instrms;
-		st.sstat_outstrms = ss.outstrms;
-		st.sstat_fragmentation_point = ss.fragmentation_point;
-		paddrinfo_to_linux(&ss.primary, ss.assoc_id, &st.sstat_primary);
-		*optlen = sizeof st;
-		memcpy(optval, &st, sizeof st);
-		return 0;
-	}
-	case SCTP_MAXSEG:
-		if (len < sizeof u32)
-			return -EPROTO;
-		if (*optlen >= (socklen_t)sizeof(struct sctp_assoc_value)) {
-			struct sctp_assoc_value av;
-
-			memcpy(&av, optval, sizeof av);
-			av.assoc_value = u32;
-			*optlen = sizeof av;
-			memcpy(optval, &av, sizeof av);
-			return 0;
-		}
-		return put_int(u32, optval, optlen);
-	default:
-		if (len < sizeof u32)
-			return -EPROTO;
-		return put_int(u32, optval, optlen);
-	}
+	if (!d)
+		return -ENOPROTOOPT;
+	if (d->decode)
+		return d->decode(d, val, tail, tail_len, optval, optlen);
+	return pers_opt_decode_table(d, val, optval, optlen);
 }

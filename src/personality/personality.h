@@ -26,6 +26,7 @@ int pers_state_to_linux(uint32_t shim_state);          /* enum sctp_sstat_state 
 int pers_path_state_to_linux(uint32_t shim_path_state); /* enum sctp_spinfo_state */
 /* sinfo_flags / snd_flags -> shim_msg_flags; -EINVAL for flags Linux refuses. */
 int pers_send_flags_from_linux(uint16_t linux_flags, uint16_t *shim_flags);
+uint16_t pers_send_flags_to_linux(uint16_t shim_flags);
 uint16_t pers_recv_flags_to_linux(uint16_t shim_flags);
 /* SCTP_PR_SCTP_* (0x00, 0x10, 0x20, 0x30) <-> enum shim_pr_policy; -EINVAL if unknown. */
 int pers_pr_policy_from_linux(uint16_t linux_policy);
@@ -40,39 +41,36 @@ uint16_t pers_notify_type_to_linux(uint16_t shim_type);
 /* Linux option name -> enum shim_opt, or -ENOPROTOOPT if not supported. */
 int pers_opt_from_linux(int optname);
 
-/* A neutral option value, ready for SHIM_REQ_SETOPT / SHIM_REQ_GETOPT. */
+/* A neutral option request (or answer), ready for SHIM_REQ_SETOPT/GETOPT. */
 struct pers_opt {
-	uint32_t opt;       /* enum shim_opt */
+	uint32_t opt;          /* enum shim_opt */
 	uint32_t assoc_id;
-	uint32_t len;
-	union {
-		uint32_t u32;
-		struct shim_initmsg initmsg;
-		struct shim_event event;
-		struct shim_status status;
-		uint8_t raw[sizeof(struct shim_status)];
-	} v;
+	uint32_t scope;        /* enum shim_opt_scope */
+	struct shim_optval val;
+	const uint8_t *tail;   /* variable part: points into the caller's value */
+	uint32_t tail_len;
 };
 
 /*
- * setsockopt(SOL_SCTP, optname): check optlen as Linux does and encode.
- * one_to_many: the socket's style (some options are style-specific).
- * SCTP_EVENTS may set only the first optlen events: *cur_events is the
- * current mask, which is merged (the caller fetches it first when
- * pers_setopt_needs_events() says so).
+ * setsockopt(SOL_SCTP, optname): check optlen, style and values as Linux
+ * does and encode.  optval holds min(optlen, what the caller copied) bytes;
+ * optlen is the program's.  one_to_many: the socket's style.  SCTP_EVENTS
+ * may set only the first optlen events: cur_events is the current mask,
+ * which is merged (the caller fetches it when pers_setopt_needs_events()).
  */
 int pers_setopt_needs_events(int optname);
 int pers_setopt_encode(int optname, const void *optval, socklen_t optlen,
                        int one_to_many, uint32_t cur_events, struct pers_opt *out);
 
 /* getsockopt(SOL_SCTP, optname): check *optlen as Linux does and build the
- * request (input fields such as assoc ids are read from optval). */
+ * request (input fields such as assoc ids and addresses come from optval). */
 int pers_getopt_prepare(int optname, const void *optval, socklen_t optlen,
                         int one_to_many, struct pers_opt *out);
-/* Convert the daemon's answer (value of len bytes) into optval; *optlen is
- * in/out as for getsockopt. */
-int pers_getopt_decode(int optname, const void *value, size_t len,
-                       void *optval, socklen_t *optlen);
+/* Convert the daemon's answer (val, then tail_len bytes of variable part)
+ * into optval, which holds the program's input and has room for *optlen
+ * bytes; *optlen is in/out as for getsockopt. */
+int pers_getopt_decode(int optname, const struct shim_optval *val, const void *tail,
+                       size_t tail_len, void *optval, socklen_t *optlen);
 
 /* ---- ancillary data ------------------------------------------------------ */
 

@@ -62,4 +62,35 @@ void shim_for_each_passed_fd(const struct msghdr *m, void (*fn)(int fd, void *ar
  * MSG_CMSG_CLOEXEC, MSG_DONTWAIT. */
 ssize_t shim_recv_record(int sock, void *buf, size_t cap, int *recv_fd, int flags);
 
+/* ---- option fields (optfield.c) ----------------------------------------- */
+
+/* Where one integer of a struct shim_optval lives in a C struct, so that
+ * the library (Linux structs) and the daemon (usrsctp structs) convert
+ * options with tables instead of code. */
+enum shim_field_kind {
+	SHIM_FIELD_END = 0,   /* terminates a field list */
+	SHIM_FIELD_U,         /* unsigned integer of 1, 2, 4 or 8 bytes */
+	SHIM_FIELD_S,         /* signed integer: sign-extended into the uint64_t */
+	SHIM_FIELD_ADDR,      /* struct sockaddr_storage <-> shim_optval.addr (no f[] slot) */
+	SHIM_FIELD_SKIP,      /* f[] slot this struct does not have (left alone) */
+};
+struct shim_field {
+	uint16_t off;
+	uint8_t size;
+	uint8_t kind;
+};
+#define SHIM_FIELD_OF(kind, type, member) \
+	{ offsetof(type, member), sizeof(((type *)0)->member), (kind) }
+#define SHIM_UF(type, member) SHIM_FIELD_OF(SHIM_FIELD_U, type, member)
+#define SHIM_SF(type, member) SHIM_FIELD_OF(SHIM_FIELD_S, type, member)
+#define SHIM_AF(type, member) SHIM_FIELD_OF(SHIM_FIELD_ADDR, type, member)
+#define SHIM_NOF { 0, 0, SHIM_FIELD_SKIP }
+
+/* Copy the fields listed (up to SHIM_OPT_NFIELDS integer slots plus
+ * addresses, END-terminated) from the C struct at s into v, or back.
+ * Integers wider than their C field are truncated, as a C assignment
+ * would. */
+void shim_fields_read(const struct shim_field *f, const void *s, struct shim_optval *v);
+void shim_fields_write(const struct shim_field *f, const struct shim_optval *v, void *s);
+
 #endif

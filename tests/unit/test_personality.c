@@ -77,7 +77,8 @@ static void test_opt_names(void)
 	CU_ASSERT_EQUAL(pers_opt_from_linux(SCTP_STATUS), SHIM_OPT_STATUS);
 	CU_ASSERT_EQUAL(pers_opt_from_linux(SCTP_RECVRCVINFO), SHIM_OPT_RECVRCVINFO);
 	CU_ASSERT_EQUAL(pers_opt_from_linux(SCTP_DISABLE_FRAGMENTS), SHIM_OPT_DISABLE_FRAGMENTS);
-	CU_ASSERT_EQUAL(pers_opt_from_linux(SCTP_RTOINFO), -ENOPROTOOPT);
+	CU_ASSERT_EQUAL(pers_opt_from_linux(SCTP_RTOINFO), SHIM_OPT_RTOINFO);
+	CU_ASSERT_EQUAL(pers_opt_from_linux(SCTP_SOCKOPT_BINDX_ADD), -ENOPROTOOPT);
 	CU_ASSERT_EQUAL(pers_opt_from_linux(12345), -ENOPROTOOPT);
 }
 
@@ -92,9 +93,11 @@ static void test_setopt(void)
 
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_INITMSG, &im, sizeof im, 0, 0, &o), 0);
 	CU_ASSERT_EQUAL(o.opt, SHIM_OPT_INITMSG);
-	CU_ASSERT_EQUAL(o.len, sizeof(struct shim_initmsg));
-	CU_ASSERT_EQUAL(o.v.initmsg.num_ostreams, 10);
-	CU_ASSERT_EQUAL(o.v.initmsg.max_init_timeo, 3000);
+	CU_ASSERT_EQUAL(o.scope, SHIM_SCOPE_SOCKET);
+	CU_ASSERT_EQUAL(o.val.f[0], 10);
+	CU_ASSERT_EQUAL(o.val.f[1], 11);
+	CU_ASSERT_EQUAL(o.val.f[2], 4);
+	CU_ASSERT_EQUAL(o.val.f[3], 3000);
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_INITMSG, &im, sizeof im - 1, 0, 0, &o), -EINVAL);
 
 	/* SCTP_EVENTS: only the bytes given change, the rest stays */
@@ -102,29 +105,29 @@ static void test_setopt(void)
 	ev.sctp_data_io_event = 1;
 	ev.sctp_association_event = 1;
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_EVENTS, &ev, 2, 0, 1u << SHIM_NOTIFY_SHUTDOWN, &o), 0);
-	CU_ASSERT_EQUAL(o.v.u32, (1u << SHIM_NOTIFY_DATA_IO) | (1u << SHIM_NOTIFY_ASSOC_CHANGE)
+	CU_ASSERT_EQUAL(o.val.f[0], (1u << SHIM_NOTIFY_DATA_IO) | (1u << SHIM_NOTIFY_ASSOC_CHANGE)
 	                         | (1u << SHIM_NOTIFY_SHUTDOWN));
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_EVENTS, &ev, sizeof ev, 0, 1u << SHIM_NOTIFY_SHUTDOWN, &o), 0);
-	CU_ASSERT_EQUAL(o.v.u32, (1u << SHIM_NOTIFY_DATA_IO) | (1u << SHIM_NOTIFY_ASSOC_CHANGE));
+	CU_ASSERT_EQUAL(o.val.f[0], (1u << SHIM_NOTIFY_DATA_IO) | (1u << SHIM_NOTIFY_ASSOC_CHANGE));
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_EVENTS, &ev, sizeof ev + 1, 0, 0, &o), -EINVAL);
 	CU_ASSERT(pers_setopt_needs_events(SCTP_EVENTS));
 	CU_ASSERT(!pers_setopt_needs_events(SCTP_EVENT));
 
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_EVENT, &one, sizeof one, 1, 0, &o), 0);
-	CU_ASSERT_EQUAL(o.v.event.type, SHIM_NOTIFY_SHUTDOWN);
-	CU_ASSERT_EQUAL(o.v.event.on, 1);
+	CU_ASSERT_EQUAL(o.val.f[0], SHIM_NOTIFY_SHUTDOWN);
+	CU_ASSERT_EQUAL(o.val.f[1], 1);
 	CU_ASSERT_EQUAL(o.assoc_id, 7);
 	one.se_type = 3;
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_EVENT, &one, sizeof one, 1, 0, &o), -EINVAL);
 
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_NODELAY, &v, sizeof v, 0, 0, &o), 0);
-	CU_ASSERT_EQUAL(o.v.u32, 1);
+	CU_ASSERT_EQUAL(o.val.f[0], 1);
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_NODELAY, &v, 2, 0, 0, &o), -EINVAL);
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_AUTOCLOSE, &v, sizeof v, 0, 0, &o), -EOPNOTSUPP);
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_AUTOCLOSE, &v, sizeof v, 1, 0, &o), 0);
-	CU_ASSERT_EQUAL(o.v.u32, 5);
+	CU_ASSERT_EQUAL(o.val.f[0], 5);
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_MAXSEG, &av, sizeof av, 0, 0, &o), 0);
-	CU_ASSERT_EQUAL(o.v.u32, 1200);
+	CU_ASSERT_EQUAL(o.val.f[0], 1200);
 	CU_ASSERT_EQUAL(o.assoc_id, 3);
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_MAXSEG, &av, 6, 0, 0, &o), -EINVAL);
 	CU_ASSERT_EQUAL(pers_setopt_encode(SCTP_STATUS, &av, sizeof av, 0, 0, &o), -ENOPROTOOPT);
@@ -133,7 +136,7 @@ static void test_setopt(void)
 static void test_getopt(void)
 {
 	struct sctp_status st;
-	struct shim_status ss;
+	struct shim_optval ss, ev_mask;
 	struct sctp_event_subscribe ev;
 	struct pers_opt o;
 	socklen_t len;
@@ -148,17 +151,18 @@ static void test_getopt(void)
 
 	memset(&ss, 0, sizeof ss);
 	ss.assoc_id = 9;
-	ss.state = SHIM_STATE_ESTABLISHED;
-	ss.instrms = 5;
-	ss.outstrms = 6;
-	ss.primary.addr.family = AF_INET;
-	ss.primary.addr.port = 5000;
-	ss.primary.addr.addr[0] = 127;
-	ss.primary.addr.addr[3] = 1;
-	ss.primary.state = SHIM_PATH_ACTIVE;
-	ss.primary.mtu = 1500;
+	ss.f[0] = SHIM_STATE_ESTABLISHED;
+	ss.f[4] = 5;
+	ss.f[5] = 6;
+	ss.addr.family = AF_INET;
+	ss.addr.port = 5000;
+	ss.addr.addr[0] = 127;
+	ss.addr.addr[3] = 1;
+	ss.f[7] = SHIM_PATH_ACTIVE;
+	ss.f[11] = 1500;
 	len = sizeof st;
-	CU_ASSERT_EQUAL(pers_getopt_decode(SCTP_STATUS, &ss, sizeof ss, &st, &len), 0);
+	CU_ASSERT_EQUAL(pers_getopt_decode(SCTP_STATUS, &ss, NULL, 0, &st, &len), 0);
+	CU_ASSERT_EQUAL(st.sstat_assoc_id, 9);
 	CU_ASSERT_EQUAL(len, sizeof st);
 	CU_ASSERT_EQUAL(st.sstat_state, SCTP_ESTABLISHED);
 	CU_ASSERT_EQUAL(st.sstat_instrms, 5);
@@ -174,13 +178,15 @@ static void test_getopt(void)
 	CU_ASSERT_EQUAL(pers_getopt_prepare(SCTP_EVENTS, &ev, 0, 0, &o), -EINVAL);
 	memset(&ev, 0x55, sizeof ev);
 	len = 3;
-	CU_ASSERT_EQUAL(pers_getopt_decode(SCTP_EVENTS, &mask, sizeof mask, &ev, &len), 0);
+	memset(&ev_mask, 0, sizeof ev_mask);
+	ev_mask.f[0] = mask;
+	CU_ASSERT_EQUAL(pers_getopt_decode(SCTP_EVENTS, &ev_mask, NULL, 0, &ev, &len), 0);
 	CU_ASSERT_EQUAL(len, 3);
 	CU_ASSERT_EQUAL(ev.sctp_data_io_event, 1);
 	CU_ASSERT_EQUAL(ev.sctp_association_event, 0);
 	CU_ASSERT_EQUAL(ev.sctp_send_failure_event, 0x55);
 	len = sizeof ev + 10;
-	CU_ASSERT_EQUAL(pers_getopt_decode(SCTP_EVENTS, &mask, sizeof mask, &ev, &len), 0);
+	CU_ASSERT_EQUAL(pers_getopt_decode(SCTP_EVENTS, &ev_mask, NULL, 0, &ev, &len), 0);
 	CU_ASSERT_EQUAL(len, sizeof ev);
 	CU_ASSERT_EQUAL(ev.sctp_sender_dry_event, 1);
 	CU_ASSERT_EQUAL(ev.sctp_shutdown_event, 0);

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: MIT */
+/* The "stream" family of SOL_SCTP options (see optdesc.h). */
+#include "personality/optdesc.h"
+
+#include <errno.h>
+#include <string.h>
+#include <netinet/in.h>
+#include <linux/sctp.h>
+
+const struct pers_optdesc pers_opts_stream[] = {
+	{ 0 }
+};
