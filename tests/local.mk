@@ -25,6 +25,15 @@ check_PROGRAMS += tests/integration/badinput
 tests_integration_badinput_SOURCES = tests/integration/badinput.c
 tests_integration_badinput_LDADD = libwire.la
 
+# Linked against sctpshim's own libsctp.so.1 (src/libsctp), not Debian's:
+# -no-install puts its build directory in the program's RUNPATH.
+check_PROGRAMS += tests/integration/libsctp_api
+tests_integration_libsctp_api_SOURCES = tests/integration/libsctp_api.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_libsctp_api_LDADD = src/libsctp/libsctp.la -ldl
+tests_integration_libsctp_api_LDFLAGS = -no-install
+EXTRA_DIST += tests/integration/libsctp_lib.sh
+
 integration_tests = \
 	tests/integration/cli_run_missing.sh \
 	tests/integration/cli_run_env.sh \
@@ -35,6 +44,17 @@ integration_tests = \
 	tests/integration/sctp_test_32k.sh \
 	tests/integration/sctp_test_stream.sh \
 	tests/integration/sctp_darn.sh \
+	tests/integration/libsctp_symbols.sh \
+	tests/integration/libsctp_addrs.sh \
+	tests/integration/libsctp_sendmsg.sh \
+	tests/integration/libsctp_sendv.sh \
+	tests/integration/libsctp_connectx_versions.sh \
+	tests/integration/libsctp_sendx.sh \
+	tests/integration/libsctp_peeloff.sh \
+	tests/integration/libsctp_errors.sh \
+	tests/integration/libsctp_darn.sh \
+	tests/integration/libsctp_run_system.sh \
+	tests/integration/libsctp_run_missing.sh \
 	tests/integration/iperf3.sh \
 	tests/integration/socat.sh \
 	tests/integration/ncat.sh \
