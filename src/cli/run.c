@@ -2,6 +2,7 @@
 /* sctpshim run: put libsctpshim.so in front of LD_PRELOAD and exec. */
 #include <config.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
@@ -15,6 +16,7 @@
 struct shim_paths {
 	char library[PATH_MAX];
 	char daemon[PATH_MAX];
+	char libsctp_dir[PATH_MAX];  /* our libsctp.so.1 (src/libsctp) */
 };
 
 static bool is_file(const char *path, int mode)
@@ -39,6 +41,9 @@ static bool find_in_build_tree(struct shim_paths *p)
 	b = snprintf(p->daemon, sizeof p->daemon, "%s/sctpshimd", dir);
 	if (a < 0 || (size_t)a >= sizeof p->library || b < 0 || (size_t)b >= sizeof p->daemon)
 		return false;
+	a = snprintf(p->libsctp_dir, sizeof p->libsctp_dir, "%s/src/libsctp/.libs", dir);
+	if (a < 0 || (size_t)a >= sizeof p->libsctp_dir)
+		return false;
 	return is_file(p->library, R_OK) && is_file(p->daemon, X_OK);
 }
 
@@ -48,6 +53,8 @@ static void find_paths(struct shim_paths *p)
 		return;
 	snprintf(p->library, sizeof p->library, "%s", SCTPSHIM_LIBDIR "/libsctpshim.so");
 	snprintf(p->daemon, sizeof p->daemon, "%s", SCTPSHIM_SBINDIR "/sctpshimd");
+	/* libsctpcompatdir of src/libsctp/local.mk */
+	snprintf(p->libsctp_dir, sizeof p->libsctp_dir, "%s", SCTPSHIM_LIBDIR "/sctpshim/compat");
 }
 
 /* True if `entry` already is one of the ':'/' ' separated items of `list`. */
@@ -105,6 +112,44 @@ static int prepend_asan_runtime(void)
 	return r;
 }
 
+/* Programs linked against libsctp (lksctp-tools, Netty's native transport,
+ * ...) need libsctp.so.1 before main(), and minimal containers lack
+ * Debian's libsctp1: then our own copy's directory goes at the end of
+ * LD_LIBRARY_PATH.  Only then: ld.so searches LD_LIBRARY_PATH before
+ * ld.so.cache and the default directories, so even at its end our copy
+ * would shadow the system's.  Whether ld.so finds one is asked of ld.so
+ * itself, with the LD_LIBRARY_PATH the program inherits (before ours is
+ * added; a copy the user already points at counts as found). */
+static int add_libsctp_fallback(const char *dir)
+{
+	const char *old = getenv("LD_LIBRARY_PATH");
+	char path[PATH_MAX], *value;
+	void *found;
+	int n, r;
+
+	n = snprintf(path, sizeof path, "%s/libsctp.so.1", dir);
+	if (n < 0 || (size_t)n >= sizeof path || !is_file(path, R_OK))
+		return 0;  /* not built or not installed: nothing to offer */
+	found = dlopen("libsctp.so.1", RTLD_LAZY | RTLD_LOCAL);
+	if (found) {
+		dlclose(found);
+		return 0;
+	}
+	/* ld.so splits LD_LIBRARY_PATH at ':' and ';' */
+	if (strpbrk(dir, ":;")) {
+		fprintf(stderr, "sctpshim: %s: a path with ':' or ';' cannot go in LD_LIBRARY_PATH\n",
+			dir);
+		return 0;
+	}
+	if (!old || !*old)
+		return setenv("LD_LIBRARY_PATH", dir, 1);
+	if (asprintf(&value, "%s:%s", old, dir) < 0)
+		return -1;
+	r = setenv("LD_LIBRARY_PATH", value, 1);
+	free(value);
+	return r;
+}
+
 int cli_run(int argc, char **argv)
 {
 	struct shim_paths paths;
@@ -128,6 +173,7 @@ int cli_run(int argc, char **argv)
 		return 1;
 	}
 	if (prepend_preload(paths.library) < 0 || prepend_asan_runtime() < 0
+	    || add_libsctp_fallback(paths.libsctp_dir) < 0
 	    || setenv("SCTPSHIM_DAEMON", paths.daemon, 0) < 0) {
 		fprintf(stderr, "sctpshim: environment: %s\n", strerror(errno));
 		return 1;
