@@ -393,5 +393,6 @@ SHIM_EXPORT int getsockopt(int fd, int level, int name, void *val, socklen_t *le
 		r = get_v6only(fd, val, lenp);
 	else
 		r = -ENOPROTOOPT;
-	return r < 0 ? shim_fail(-r) : 0;
+	/* SCTP_SOCKOPT_PEELOFF answers with the new descriptor */
+	return r < 0 ? shim_fail(-r) : r;
 }

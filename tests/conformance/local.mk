@@ -1,0 +1,30 @@
+# The conformance suite: one program per family of the Linux SCTP API,
+# built against Debian's libsctp-dev like any SCTP program, one TAP test
+# point per behaviour.  tests/conformance/<family>.tap names the program
+# conf_<family>; run.sh runs it under the shim.
+TEST_EXTENSIONS = .tap
+TAP_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+TAP_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/conformance/run.sh
+
+conformance_families = core path auth stream
+conformance_sources = tests/conformance/conf.c tests/conformance/conf.h
+
+check_PROGRAMS += tests/conformance/conf_core
+tests_conformance_conf_core_SOURCES = tests/conformance/conf_core.c $(conformance_sources)
+tests_conformance_conf_core_LDADD = -lsctp
+
+check_PROGRAMS += tests/conformance/conf_path
+tests_conformance_conf_path_SOURCES = tests/conformance/conf_path.c $(conformance_sources)
+tests_conformance_conf_path_LDADD = -lsctp
+
+check_PROGRAMS += tests/conformance/conf_auth
+tests_conformance_conf_auth_SOURCES = tests/conformance/conf_auth.c $(conformance_sources)
+tests_conformance_conf_auth_LDADD = -lsctp
+
+check_PROGRAMS += tests/conformance/conf_stream
+tests_conformance_conf_stream_SOURCES = tests/conformance/conf_stream.c $(conformance_sources)
+tests_conformance_conf_stream_LDADD = -lsctp
+
+conformance_tests = $(conformance_families:%=tests/conformance/%.tap)
+TESTS += $(conformance_tests)
+EXTRA_DIST += $(conformance_tests) tests/conformance/run.sh
