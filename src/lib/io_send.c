@@ -12,6 +12,8 @@
 #include "personality/personality.h"
 
 #include <limits.h>
+#include <netinet/in.h>
+#include <linux/sctp.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
@@ -103,6 +105,66 @@ static void set_initmsg(int fd, const struct shim_initmsg *im)
 	shim_setopt(fd, SHIM_OPT_INITMSG, 0, SHIM_SCOPE_SOCKET, &v, NULL, 0);
 }
 
+/*
+ * Linux refuses a message for a stream the association does not have
+ * (stream >= its outbound streams) with EINVAL before queueing anything
+ * (sctp_sendmsg_to_asoc).  The daemon learns of it only when usrsctp
+ * refuses the message, too late for the caller, so the library asks
+ * (SCTP_STATUS, through our own getsockopt) the first time a stream above 0
+ * goes to an association, and remembers the count of an established one:
+ * it never shrinks (streams can only be added).  The cache only spares
+ * questions: EINVAL always comes from a fresh answer, so an entry evicted
+ * or shared by two associations costs a question, never a wrong error.
+ */
+#define OUTSTREAMS_SLOTS 64
+
+/* endpoint id << 32 | assoc id (low 16 bits) << 16 | outbound streams */
+static uint64_t outstreams_cache[OUTSTREAMS_SLOTS];
+
+static uint64_t outstreams_key(uint32_t endpoint_id, uint32_t assoc_id)
+{
+	return (uint64_t)endpoint_id << 32 | (uint64_t)(assoc_id & 0xffffu) << 16;
+}
+
+static uint64_t *outstreams_slot(uint32_t endpoint_id, uint32_t assoc_id)
+{
+	return &outstreams_cache[(endpoint_id * 31u + assoc_id) % OUTSTREAMS_SLOTS];
+}
+
+/* 0 if the stream may be used (or the association is not known here: the
+ * daemon decides), -EINVAL if the association has fewer outbound streams. */
+static int check_stream(int fd, const struct shim_sock *s, const struct shim_msginfo *info)
+{
+	uint32_t assoc_id = s->style == SHIM_STYLE_ONE_TO_ONE ? 0 : info->assoc_id;
+	uint64_t key = outstreams_key(s->endpoint_id, assoc_id);
+	uint64_t *slot = outstreams_slot(s->endpoint_id, assoc_id);
+	uint64_t cached = __atomic_load_n(slot, __ATOMIC_RELAXED);
+	struct sctp_status st;
+	socklen_t len = sizeof st;
+	int saved = errno, r;
+
+	/* stream 0 always exists; ABORT and EOF take no stream (Linux acts on
+	 * them before it looks); one-to-many without an id goes by address,
+	 * and an association being set up implicitly has no count yet */
+	if (info->stream == 0 || (info->flags & (SHIM_MSG_ABORT | SHIM_MSG_EOF)))
+		return 0;
+	if (info->flags & SHIM_MSG_HAS_ADDR)
+		return 0;
+	if (s->style == SHIM_STYLE_ONE_TO_MANY && assoc_id <= SCTP_ALL_ASSOC)
+		return 0;
+	if ((cached & ~(uint64_t)0xffffu) == key && info->stream < (cached & 0xffffu))
+		return 0;
+	memset(&st, 0, sizeof st);
+	st.sstat_assoc_id = (sctp_assoc_t)assoc_id;
+	r = getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len);
+	errno = saved;
+	if (r < 0 || len < sizeof st)
+		return 0;  /* no such association (any more): the daemon says so */
+	if (st.sstat_state >= SCTP_ESTABLISHED)
+		__atomic_store_n(slot, key | st.sstat_outstrms, __ATOMIC_RELAXED);
+	return info->stream >= st.sstat_outstrms ? -EINVAL : 0;
+}
+
 ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, int flags)
 {
 	struct pers_send_params p;
@@ -145,6 +207,9 @@ ssize_t shim_send(int fd, const struct shim_sock *s, const struct msghdr *msg, i
 	if (p.has_init && (p.info.flags & SHIM_MSG_HAS_ADDR))
 		/* an implicit association takes these INIT parameters */
 		set_initmsg(fd, &p.init);
+	r = check_stream(fd, s, &p.info);
+	if (r < 0)
+		return shim_fail(-r);
 	sndbuf = sndbuf_of(fd);
 	if (total > (size_t)sndbuf)
 		return shim_fail(EMSGSIZE);
