@@ -562,6 +562,11 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		return errno == EWOULDBLOCK ? -EAGAIN : -errno;
 	if (to_len)
 		note_implicit_bind(ep);
+	/* An ABORT ends the association inside usrsctp_sendv, whose
+	 * notifications (COMM_LOST, SEND_FAILED) it queues without calling
+	 * the upcall: look for them now, as Linux has them readable at once. */
+	if (info->flags & SHIM_MSG_ABORT)
+		ready_mark(ep->id);
 	return 0;
 }
 

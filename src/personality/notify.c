@@ -38,6 +38,42 @@ static uint16_t send_failed_flags_to_linux(uint16_t shim_flags)
 	return shim_flags == SHIM_SEND_FAILED_SENT ? SCTP_DATA_SENT : SCTP_DATA_UNSENT;
 }
 
+/* Linux reports the streams only while the association is up (COMM_UP,
+ * RESTART); the end of one (COMM_LOST, SHUTDOWN_COMP, CANT_STR_ASSOC)
+ * says 0 and 0. */
+static int assoc_ended(uint32_t state)
+{
+	return state == SHIM_COMM_LOST || state == SHIM_SHUTDOWN_COMP
+	       || state == SHIM_CANT_STR_ASSOC;
+}
+
+/* The neutral error is an SCTP error cause code (RFC 4960 3.3.10) in host
+ * order.  Linux hands sac_error the cause as the chunk carries it, in
+ * network order (a __be16 stored in a __u16): a user abort (cause 12)
+ * reads 0x0c00 on a little-endian host.  Programs written for Linux
+ * compare with that. */
+static uint16_t linux_sac_error(uint32_t cause)
+{
+	return htons((uint16_t)cause);
+}
+
+/* The neutral sac_info of an association ended by an ABORT is the whole
+ * ABORT chunk (RFC 6458 6.1.1); Linux gives what follows the chunk header,
+ * the error causes. */
+static void abort_causes(const void **extra, size_t *len)
+{
+	const uint8_t *chunk = *extra;
+	uint16_t chunk_len;
+
+	if (*len < 4 || chunk[0] != 6 /* ABORT */)
+		return;
+	chunk_len = (uint16_t)(chunk[2] << 8 | chunk[3]);
+	if (chunk_len < 4 || chunk_len > *len)
+		return;
+	*extra = chunk + 4;
+	*len = chunk_len - 4u;
+}
+
 ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
                                 void *out, size_t cap)
 {
@@ -47,14 +83,20 @@ ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
 
 	switch (n->type) {
 	case SHIM_NOTIFY_ASSOC_CHANGE: {
+		int ended = assoc_ended(n->state);
 		struct sctp_assoc_change s = {
 			.sac_flags = n->flags,
 			.sac_state = (uint16_t)n->state, /* same order as enum sctp_sac_state */
-			.sac_error = (uint16_t)n->error,
-			.sac_outbound_streams = n->outbound_streams,
-			.sac_inbound_streams = n->inbound_streams,
+			.sac_error = linux_sac_error(n->error),
+			.sac_outbound_streams = ended ? 0 : n->outbound_streams,
+			.sac_inbound_streams = ended ? 0 : n->inbound_streams,
 			.sac_assoc_id = id,
 		};
+
+		if (n->state == SHIM_CANT_STR_ASSOC)
+			xl = 0;  /* Linux attaches nothing to a failed setup */
+		else if (ended)
+			abort_causes(&extra, &xl);
 		put_header(&s, type, n->flags, sizeof s + xl);
 		return finish(out, cap, &s, sizeof s, extra, xl);
 	}
