@@ -17,6 +17,7 @@ tests_integration_e2e_SOURCES = tests/integration/e2e.c \
 	tests/integration/e2e_read.c tests/integration/e2e_proc.c \
 	tests/integration/e2e_util.c tests/integration/e2e_churn.c \
 	tests/integration/e2e_notify.c tests/integration/e2e_peeloff.c \
+	tests/integration/e2e_abort.c \
 	tests/integration/e2e.h
 tests_integration_e2e_LDADD = -lsctp -lpthread
 
@@ -88,6 +89,9 @@ integration_tests = \
 	tests/integration/e2e_close_churn_one_to_one.sh \
 	tests/integration/e2e_close_churn_one_to_many.sh \
 	tests/integration/e2e_send_failed_event.sh \
+	tests/integration/e2e_stream_einval.sh \
+	tests/integration/e2e_abort_comm_lost.sh \
+	tests/integration/erlang_gen_sctp.sh \
 	tests/integration/e2e_peeloff.sh \
 	tests/integration/e2e_peeloff_flags.sh \
 	tests/integration/e2e_peeloff_errors.sh \
@@ -102,7 +106,8 @@ integration_tests = \
 	tests/integration/valgrind_daemon.sh
 
 TESTS += tests/unit/test_wire $(integration_tests)
-EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh
+EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh \
+	tests/integration/erlang/gen_sctp_doc_example.erl
 CLEANFILES += tests/integration/sctpshimd-check.log
 
 # make installcheck: the installed command, library and daemon.

@@ -564,6 +564,8 @@ static const struct {
 	{ "peeloff-errors", e2e_case_peeloff_errors },
 	{ "peeloff-close", e2e_case_peeloff_close },
 	{ "peeloff-connecting", e2e_case_peeloff_connecting },
+	{ "stream-einval", e2e_case_stream_einval },
+	{ "abort-comm-lost", e2e_case_abort_comm_lost },
 };
 
 int main(int argc, char **argv)

@@ -88,5 +88,8 @@ void e2e_case_peeloff_flags(void);
 void e2e_case_peeloff_errors(void);
 void e2e_case_peeloff_close(void);
 void e2e_case_peeloff_connecting(void);
+/* e2e_abort.c */
+void e2e_case_stream_einval(void);
+void e2e_case_abort_comm_lost(void);
 
 #endif
