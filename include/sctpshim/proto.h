@@ -358,6 +358,8 @@ enum shim_msg_flags {
 	SHIM_MSG_HAS_ADDR     = 1u << 7,  /* addr is valid */
 	SHIM_MSG_HAS_NEXT     = 1u << 8,  /* receive: next_* are valid */
 	SHIM_MSG_CANCEL       = 1u << 9,  /* send: drop the partial message of this token */
+	SHIM_MSG_DEFAULTS     = 1u << 10, /* send: no SNDRCV/SNDINFO given: stream, ppid,
+	                                     context and flags are the socket's defaults */
 };
 
 /* shim_msginfo.cmsgs: which ancillary data the program asked for, decided

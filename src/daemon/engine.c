@@ -58,6 +58,9 @@ int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
 	 *    messages on one socket (Linux's default, and the data channel
 	 *    promises it).
 	 *  - auto_asconf 0: as Linux's net.sctp.default_auto_asconf.
+	 *  - asconf_enable, auth_enable, reconfig_enable 0: Linux's
+	 *    net.sctp.addip_enable, auth_enable and reconf_enable; programs
+	 *    turn them on per socket (SCTP_*_SUPPORTED) as on Linux.
 	 *  - blackhole 0: answer out-of-the-blue INITs with ABORT, so a
 	 *    connect to a port nobody listens on fails fast (ECONNREFUSED).
 	 * The retransmission and timer defaults are RFC 4960's, as Linux's.
@@ -65,6 +68,9 @@ int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
 	usrsctp_sysctl_set_sctp_no_csum_on_loopback(0);
 	usrsctp_sysctl_set_sctp_default_frag_interleave(0);
 	usrsctp_sysctl_set_sctp_auto_asconf(0);
+	usrsctp_sysctl_set_sctp_asconf_enable(0);
+	usrsctp_sysctl_set_sctp_auth_enable(0);
+	usrsctp_sysctl_set_sctp_reconfig_enable(0);
 	usrsctp_sysctl_set_sctp_blackhole(0);
 #ifdef SCTP_DEBUG
 	if (debug)
@@ -518,6 +524,29 @@ static bool grow_sndbuf(struct endpoint *ep, size_t len)
 	return set_int(ep->so, SOL_SOCKET, SO_SNDBUF, cur + (int)len) == 0;
 }
 
+/*
+ * A message without SNDRCV/SNDINFO takes the socket's defaults
+ * (SCTP_DEFAULT_SNDINFO / SEND_PARAM), as Linux's sctp_sendmsg does.
+ * usrsctp would apply them itself only to a send without any info, and a
+ * send here always has some (the PR policy, the flags the call adds).
+ */
+static void send_defaults(struct endpoint *ep, const struct shim_msginfo *info,
+			  struct sctp_sndinfo *out)
+{
+	socklen_t l = sizeof *out;
+	uint16_t call_flags = engine_send_flags_to_sctp(info->flags);
+
+	memset(out, 0, sizeof *out);
+	out->snd_assoc_id = info->assoc_id;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_DEFAULT_SNDINFO, out, &l) < 0) {
+		out->snd_assoc_id = SCTP_FUTURE_ASSOC;  /* an association still to be set up */
+		l = sizeof *out;
+		if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_DEFAULT_SNDINFO, out, &l) < 0)
+			memset(out, 0, sizeof *out);
+	}
+	out->snd_flags |= call_flags;
+}
+
 int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		const void *data, size_t len)
 {
@@ -528,11 +557,15 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 	ssize_t n;
 
 	memset(&spa, 0, sizeof spa);
+	if (info->flags & SHIM_MSG_DEFAULTS)
+		send_defaults(ep, info, &spa.sendv_sndinfo);
+	else {
+		spa.sendv_sndinfo.snd_sid = info->stream;
+		spa.sendv_sndinfo.snd_flags = engine_send_flags_to_sctp(info->flags);
+		spa.sendv_sndinfo.snd_ppid = info->ppid;
+		spa.sendv_sndinfo.snd_context = info->context;
+	}
 	spa.sendv_flags = SCTP_SEND_SNDINFO_VALID;
-	spa.sendv_sndinfo.snd_sid = info->stream;
-	spa.sendv_sndinfo.snd_flags = engine_send_flags_to_sctp(info->flags);
-	spa.sendv_sndinfo.snd_ppid = info->ppid;
-	spa.sendv_sndinfo.snd_context = info->context;
 	spa.sendv_sndinfo.snd_assoc_id = info->assoc_id;
 	if (info->pr_policy != SHIM_PR_NONE) {
 		spa.sendv_flags |= SCTP_SEND_PRINFO_VALID;

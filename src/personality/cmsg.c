@@ -116,6 +116,8 @@ int pers_parse_send_cmsgs(const void *control, size_t controllen,
 	r = pers_send_flags_from_linux(linux_flags, &mi->flags);
 	if (r < 0)
 		return r;
+	if (!p.sndrcv && !p.sndinfo)
+		mi->flags |= SHIM_MSG_DEFAULTS;
 	if (p.prinfo) {
 		struct sctp_prinfo pr;
 

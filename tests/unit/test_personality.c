@@ -218,7 +218,7 @@ static void test_cmsg_parse(void)
 	size_t n;
 
 	CU_ASSERT_EQUAL(pers_parse_send_cmsgs(NULL, 0, &p), 0);
-	CU_ASSERT_EQUAL(p.info.flags, 0);
+	CU_ASSERT_EQUAL(p.info.flags, SHIM_MSG_DEFAULTS);  /* no SNDRCV/SNDINFO */
 
 	n = add_cmsg(u.buf, 0, IPPROTO_IP, IP_TTL, &ttl, sizeof ttl);  /* skipped */
 	n = add_cmsg(u.buf, n, IPPROTO_SCTP, SCTP_SNDRCV, &sri, sizeof sri);
