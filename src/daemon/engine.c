@@ -613,6 +613,8 @@ void engine_inherit(struct endpoint *ep, const struct endpoint *from)
 	ep->bound = from->bound;
 	ep->bound_wildcard = from->bound_wildcard;
 	ep->bound_addr = from->bound_addr;
+	ep->v4mapped_off = from->v4mapped_off;
+	ep->pd_point = from->pd_point;
 	engine_set_rcvbuf(ep, from->rcvbuf);
 }
 

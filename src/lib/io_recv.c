@@ -502,7 +502,8 @@ static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd
 	msg->msg_flags = (res.eor ? MSG_EOR : 0) | (res.notification ? PERS_MSG_NOTIFICATION : 0);
 	if (msg->msg_name) {
 		if (res.have_info && res.info.addr.family)
-			shim_fill_sockaddr(&res.info.addr, s->family, msg->msg_name, &msg->msg_namelen);
+			shim_fill_sockaddr(&res.info.addr, shim_report_family(fd, s), msg->msg_name,
+					   &msg->msg_namelen);
 		else
 			msg->msg_namelen = 0;
 	}

@@ -33,6 +33,36 @@ void shim_fill_sockaddr(const struct shim_addr *a, int sock_family,
 	*len = n;
 }
 
+int shim_report_family(int fd, const struct shim_sock *s)
+{
+	struct shim_fd_rx *rx;
+	int off;
+
+	if (s->family != AF_INET6 || !(rx = shim_rx_get(fd)))
+		return s->family;
+	if (!rx->v4mapped_known) {
+		uint32_t on = 1;
+
+		if (shim_getopt_u32(fd, SHIM_OPT_I_WANT_MAPPED_V4_ADDR, &on) == 0) {
+			rx->v4mapped_off = !on;
+			rx->v4mapped_known = 1;
+		}
+	}
+	off = rx->v4mapped_off;
+	shim_rx_put(rx);
+	return off ? AF_INET : AF_INET6;  /* AF_INET: IPv4 addresses as they are */
+}
+
+void shim_report_family_forget(int fd)
+{
+	struct shim_fd_rx *rx = shim_rx_get(fd);
+
+	if (rx) {
+		rx->v4mapped_known = 0;
+		shim_rx_put(rx);
+	}
+}
+
 /* The last address getsockname() reported (or bind() set) for fd's socket:
  * the daemon forgets a one-to-one socket once its association is over,
  * Linux still reports its address then. */
@@ -86,7 +116,7 @@ static int get_name(int fd, const struct shim_sock *s, uint32_t which,
 		struct shim_addr last = { .family = (uint16_t)s->family };
 
 		name_recall(fd, &last);
-		shim_fill_sockaddr(&last, s->family, addr, len);
+		shim_fill_sockaddr(&last, shim_report_family(fd, s), addr, len);
 		return 0;
 	}
 	if (r < 0)
@@ -101,7 +131,7 @@ static int get_name(int fd, const struct shim_sock *s, uint32_t which,
 	}
 	if (which == SHIM_ADDRS_SOCKNAME && s->style == SHIM_STYLE_ONE_TO_ONE)
 		shim_name_remember(fd, &body.addrs[0]);
-	shim_fill_sockaddr(&body.addrs[0], s->family, addr, len);
+	shim_fill_sockaddr(&body.addrs[0], shim_report_family(fd, s), addr, len);
 	return 0;
 }
 

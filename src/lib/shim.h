@@ -60,6 +60,8 @@ struct shim_fd_rx {
 	pthread_mutex_t lock;
 	struct shim_rest *rest;  /* in-process remainder (io_recv.c) */
 	unsigned int nudges_out; /* SHIM_NUDGEs sent whose answer we have not read */
+	int v4mapped_known;      /* v4mapped_off is the daemon's answer */
+	int v4mapped_off;        /* SCTP_I_WANT_MAPPED_V4_ADDR 0 */
 	int have_name;           /* name: last address getsockname() reported */
 	struct shim_addr name;
 	/* registry (fdtable.c) */
@@ -173,6 +175,12 @@ static inline int shim_fail(int err)
 void shim_fill_sockaddr(const struct shim_addr *a, int sock_family,
                         struct sockaddr *out, socklen_t *len);
 int shim_fd_nonblocking(int fd);
+/* The family to report fd's addresses in (shim_fill_sockaddr's
+ * sock_family): AF_INET6 sockets see IPv4 addresses mapped unless the
+ * program turned SCTP_I_WANT_MAPPED_V4_ADDR off (names.c). */
+int shim_report_family(int fd, const struct shim_sock *s);
+/* That setting changed: ask the daemon again next time. */
+void shim_report_family_forget(int fd);
 /* Remember the address getsockname() reports for fd's one-to-one socket
  * (names.c): Linux still reports it once the association is over, when
  * the daemon has forgotten the socket. */

@@ -211,7 +211,7 @@ static int do_accept(int fd, const struct shim_sock *s, struct sockaddr *addr,
 		ns.connected = 1;
 		shim_fd_set_ours(newfd, &ns);
 		if (addr && len)
-			shim_fill_sockaddr(&buf->rec.u.acc.peer, s->family, addr, len);
+			shim_fill_sockaddr(&buf->rec.u.acc.peer, shim_report_family(fd, s), addr, len);
 		return newfd;
 	}
 }

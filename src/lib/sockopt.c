@@ -172,6 +172,8 @@ static int set_sctp(int fd, const struct shim_sock *s, int name, const void *val
 		                       events, &o);
 	if (r == 0)
 		r = shim_setopt(fd, o.opt, o.assoc_id, o.scope, &o.val, o.tail, o.tail_len);
+	if (r == 0 && o.opt == SHIM_OPT_I_WANT_MAPPED_V4_ADDR)
+		shim_report_family_forget(fd);
 	free(local);
 	return r == -ENOTCONN ? -EINVAL : r;  /* see gone() */
 }

@@ -403,6 +403,43 @@ static int linux_defaults(void)
 	return 0;
 }
 
+/* An AF_INET6 listener on the wildcard; an IPv4 client connects to it. */
+static int v4_peer_family(int mapped)
+{
+	struct sockaddr_in6 any = { .sin6_family = AF_INET6 };
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_storage peer;
+	socklen_t len = sizeof any;
+	int lsn = conf_socket(AF_INET6, SOCK_STREAM), cli = conf_socket(AF_INET, SOCK_STREAM), srv;
+
+	CHECK_OK(lsn);
+	CHECK_OK(cli);
+	CHECK_OK(SO(lsn, SCTP_I_WANT_MAPPED_V4_ADDR, mapped));
+	CHECK_OK(bind(lsn, (struct sockaddr *)&any, sizeof any));
+	CHECK_OK(getsockname(lsn, (struct sockaddr *)&any, &len));
+	CHECK_OK(listen(lsn, 1));
+	to.sin_port = any.sin6_port;
+	CHECK_OK(connect(cli, (struct sockaddr *)&to, sizeof to));
+	len = sizeof peer;
+	CHECK_OK(srv = accept(lsn, (struct sockaddr *)&peer, &len));
+	if (mapped) {
+		struct sockaddr_in6 *p6 = (struct sockaddr_in6 *)&peer;
+
+		CHECK(peer.ss_family == AF_INET6 && len == sizeof *p6);
+		CHECK(IN6_IS_ADDR_V4MAPPED(&p6->sin6_addr));
+	} else {
+		CHECK(peer.ss_family == AF_INET && len == sizeof(struct sockaddr_in));
+	}
+	/* the accepted socket keeps the setting */
+	len = sizeof peer;
+	CHECK_OK(getpeername(srv, (struct sockaddr *)&peer, &len));
+	CHECK(peer.ss_family == (mapped ? AF_INET6 : AF_INET));
+	return 0;
+}
+
+static int v4mapped_on_by_default(void) { return v4_peer_family(1); }
+static int v4mapped_off_native_v4(void) { return v4_peer_family(0); }
+
 static const struct conf_case cases[] = {
 	{ "rtoinfo-set-get", rtoinfo_set_get },
 	{ "rtoinfo-min-above-max", rtoinfo_min_above_max },
@@ -430,6 +467,8 @@ static const struct conf_case cases[] = {
 	{ "reuse-port-one-to-one-only", reuse_port_one_to_one_only },
 	{ "unknown-and-read-only", unknown_and_read_only },
 	{ "linux-defaults", linux_defaults },
+	{ "v4mapped-on-by-default", v4mapped_on_by_default },
+	{ "v4mapped-off-native-v4", v4mapped_off_native_v4 },
 };
 
 int main(int argc, char **argv)
