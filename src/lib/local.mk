@@ -16,3 +16,7 @@ endif
 # A preload module, not a library to link against: no .la installed.
 install-exec-hook:
 	rm -f $(DESTDIR)$(libdir)/libsctpshim.la
+
+# without its .la, libtool's uninstall no longer knows the library
+uninstall-local:
+	rm -f $(DESTDIR)$(libdir)/libsctpshim.so

@@ -57,7 +57,7 @@ int shim_set_sctp_addrs(int fd, const struct shim_sock *s, int name, const void 
 	int r;
 
 	if (name != SCTP_SOCKOPT_BINDX_ADD && name != SCTP_SOCKOPT_BINDX_REM
-	    && name != SCTP_SOCKOPT_CONNECTX)
+	    && name != SCTP_SOCKOPT_CONNECTX && name != SCTP_SOCKOPT_CONNECTX_OLD)
 		return -ENOPROTOOPT;
 	if (len == 0 || len > SHIM_MAX_ADDRS * sizeof(struct sockaddr_in6))
 		return -EINVAL;
@@ -70,11 +70,12 @@ int shim_set_sctp_addrs(int fd, const struct shim_sock *s, int name, const void 
 	free(buf);
 	if (r < 0)
 		return r;
-	if (name == SCTP_SOCKOPT_CONNECTX) {
+	if (name == SCTP_SOCKOPT_CONNECTX || name == SCTP_SOCKOPT_CONNECTX_OLD) {
 		uint32_t id;
 
+		/* the old form (libsctp's sctp_connectx@VERS_1) answers 0 */
 		r = shim_connect_addrs(fd, s, addrs, count, &id);
-		return r < 0 ? r : (int)id;
+		return r < 0 ? r : name == SCTP_SOCKOPT_CONNECTX ? (int)id : 0;
 	}
 	return shim_addrs_request(SHIM_REQ_BIND, fd,
 	                          name == SCTP_SOCKOPT_BINDX_ADD ? SHIM_BIND_ADD : SHIM_BIND_REM,
@@ -161,7 +162,8 @@ int shim_get_sctp_addrs(int fd, const struct shim_sock *s, int name, void *val,
 		struct sockaddr_storage ss;
 		socklen_t sl = sizeof ss;
 
-		shim_fill_sockaddr(&body.addrs[i], s->family, (struct sockaddr *)&ss, &sl);
+		shim_fill_sockaddr(&body.addrs[i], shim_report_family(fd, s), (struct sockaddr *)&ss,
+		                   &sl);
 		if (at + sl > len)
 			return -ENOMEM;  /* as Linux: the list does not fit */
 		if (shim_copy_user((uint8_t *)val + at, &ss, sl, 1) < 0)
