@@ -61,6 +61,9 @@ int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
 	 *  - asconf_enable, auth_enable, reconfig_enable 0: Linux's
 	 *    net.sctp.addip_enable, auth_enable and reconf_enable; programs
 	 *    turn them on per socket (SCTP_*_SUPPORTED) as on Linux.
+	 *  - nr_incoming_streams_default 65535: Linux's sinit_max_instreams
+	 *    default (SCTP_MAX_STREAM); the peer's outbound count bounds
+	 *    what an association really gets.
 	 *  - blackhole 0: answer out-of-the-blue INITs with ABORT, so a
 	 *    connect to a port nobody listens on fails fast (ECONNREFUSED).
 	 * The retransmission and timer defaults are RFC 4960's, as Linux's.
@@ -71,6 +74,7 @@ int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
 	usrsctp_sysctl_set_sctp_asconf_enable(0);
 	usrsctp_sysctl_set_sctp_auth_enable(0);
 	usrsctp_sysctl_set_sctp_reconfig_enable(0);
+	usrsctp_sysctl_set_sctp_nr_incoming_streams_default(65535);
 	usrsctp_sysctl_set_sctp_blackhole(0);
 #ifdef SCTP_DEBUG
 	if (debug)

@@ -386,10 +386,12 @@ static int unknown_and_read_only(void)
 	return 0;
 }
 
-/* Linux's defaults: net.sctp.addip_enable 0, ecn_enable 1, v4 mapped on. */
+/* Linux's defaults: net.sctp.addip_enable 0, ecn_enable 1, v4 mapped on,
+ * INIT parameters 10 / 65535 / 8 / 60000 ms. */
 static int linux_defaults(void)
 {
 	int fd = conf_socket(AF_INET6, SOCK_SEQPACKET), mapped = 0;
+	struct sctp_initmsg im;
 	struct sctp_assoc_value av = { 0, 99 };
 
 	CHECK_OK(fd);
@@ -400,6 +402,9 @@ static int linux_defaults(void)
 	CHECK(av.assoc_value == 1);
 	CHECK_OK(get(fd, SCTP_I_WANT_MAPPED_V4_ADDR, &mapped, sizeof mapped));
 	CHECK(mapped == 1);
+	CHECK_OK(get(fd, SCTP_INITMSG, &im, sizeof im));
+	CHECK(im.sinit_num_ostreams == 10 && im.sinit_max_instreams == 65535);
+	CHECK(im.sinit_max_attempts == 8 && im.sinit_max_init_timeo == 60000);
 	return 0;
 }
 
