@@ -260,16 +260,26 @@ enum shim_opt {
 	SHIM_OPT_DEFAULT_SEND_PARAM, /* f: stream, shim_msg_flags, ppid, context, timetolive (ms) */
 	SHIM_OPT_DEFAULT_SNDINFO,  /* f: stream, shim_msg_flags, ppid, context */
 	SHIM_OPT_DEFAULT_PRINFO,   /* f: shim_pr_policy, value */
-	/* paths (helper family "path") */
-	SHIM_OPT_PEER_ADDR_PARAMS = 64,
-	SHIM_OPT_PRIMARY_ADDR,
-	SHIM_OPT_SET_PEER_PRIMARY_ADDR,
-	SHIM_OPT_GET_PEER_ADDR_INFO,
-	SHIM_OPT_PEER_ADDR_THLDS,
-	SHIM_OPT_EXPOSE_PF_STATE,
-	SHIM_OPT_REMOTE_UDP_ENCAPS_PORT,
-	SHIM_OPT_PLPMTUD_PROBE_INTERVAL,
-	SHIM_OPT_GET_ASSOC_STATS,
+	/* paths (helper family "path"; addr: the path, none = all of them).
+	 * "raw id": the program's assoc id as given, for options Linux
+	 * looks up by address first (the request's scope is SOCKET). */
+	SHIM_OPT_PEER_ADDR_PARAMS = 64, /* f: hbinterval (ms), pathmaxrxt, pathmtu, sackdelay (ms),
+	                              flags (RFC 6458 SPP_* bits, as Linux numbers them),
+	                              ipv6_flowlabel, dscp */
+	SHIM_OPT_PRIMARY_ADDR,     /* addr; f: raw id (set) */
+	SHIM_OPT_SET_PEER_PRIMARY_ADDR, /* addr; f: raw id, short (optlen was wrong) */
+	SHIM_OPT_GET_PEER_ADDR_INFO, /* get; addr; f: enum shim_path_state, cwnd, srtt (ms),
+	                              rto (ms), mtu, raw id */
+	SHIM_OPT_PEER_ADDR_THLDS,  /* f: pathmaxrxt, pathpfthld, pathcpthld, has_cpthld (v2) */
+	SHIM_OPT_EXPOSE_PF_STATE,  /* f: 0 unset, 1 disable, 2 enable */
+	SHIM_OPT_REMOTE_UDP_ENCAPS_PORT, /* f: port (network order, as the program gives it) */
+	SHIM_OPT_PLPMTUD_PROBE_INTERVAL, /* f: interval (ms) */
+	SHIM_OPT_GET_ASSOC_STATS,  /* get; addr: of the max observed RTO; f: maxrto, isacks,
+	                              osacks, opackets, ipackets, rtxchunks, outofseqtsns,
+	                              idupchunks, gapcnt, ouodchunks, iuodchunks, oodchunks,
+	                              iodchunks, octrlchunks, ictrlchunks */
+	SHIM_OPT_IP_TOS,           /* f: the TOS byte (IP_TOS) */
+	SHIM_OPT_IPV6_TCLASS,      /* f: the traffic class (IPV6_TCLASS, AF_INET6 sockets) */
 	/* authentication (family "auth") */
 	SHIM_OPT_AUTH_SUPPORTED = 96,
 	SHIM_OPT_AUTH_CHUNK,

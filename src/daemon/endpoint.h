@@ -92,6 +92,11 @@ struct endpoint {
 	bool reuseaddr;
 	bool v4mapped_off;      /* SCTP_I_WANT_MAPPED_V4_ADDR 0 */
 	uint32_t pd_point;      /* SCTP_PARTIAL_DELIVERY_POINT; 0: not set */
+	struct {                /* kept by engine_opt_path.c */
+		uint8_t ip_tos, ipv6_tclass;
+		uint8_t pf_expose;      /* SCTP_EXPOSE_POTENTIALLY_FAILED_STATE */
+		uint16_t encap_default; /* usrsctp's first remote UDP port, network order; 0: unread */
+	} path;
 
 	/* notification being reassembled from usrsctp pieces */
 	uint8_t *notif_buf;

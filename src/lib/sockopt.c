@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #include "lib/shim.h"
 #include "personality/personality.h"
+#include "lib/sockopt_ip.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -277,12 +278,16 @@ SHIM_EXPORT int setsockopt(int fd, int level, int name, const void *val, socklen
 		return REAL(setsockopt)(fd, level, name, val, len);
 	if (level == SOL_SCTP)
 		r = set_sctp(fd, &s, name, val, len);
+	else if (level == SOL_SOCKET && (name == SO_BINDTODEVICE || name == SO_BINDTOIFINDEX))
+		r = shim_set_bind_device(fd, name, val, len);
 	else if (level == SOL_SOCKET)
 		r = set_socket(fd, name, val, len);
 	else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s.family == AF_INET6)
 		r = set_v6only(fd, val, len);
+	else if (level == IPPROTO_IP || level == IPPROTO_IPV6)
+		r = shim_set_ip_level(fd, &s, level, name, val, len);
 	else
-		r = -ENOPROTOOPT;  /* other IP-level options are not carried yet */
+		r = -ENOPROTOOPT;
 	/* SCTP_SOCKOPT_CONNECTX answers with the association id */
 	return r < 0 ? shim_fail(-r) : r;
 }
@@ -389,10 +394,14 @@ SHIM_EXPORT int getsockopt(int fd, int level, int name, void *val, socklen_t *le
 		return REAL(getsockopt)(fd, level, name, val, lenp);
 	if (level == SOL_SCTP)
 		r = get_sctp(fd, &s, name, val, lenp);
+	else if (level == SOL_SOCKET && (name == SO_BINDTODEVICE || name == SO_BINDTOIFINDEX))
+		r = shim_get_bind_device(fd, name, val, lenp);
 	else if (level == SOL_SOCKET)
 		r = get_socket(fd, &s, name, val, lenp);
 	else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s.family == AF_INET6)
 		r = get_v6only(fd, val, lenp);
+	else if (level == IPPROTO_IP || level == IPPROTO_IPV6)
+		r = shim_get_ip_level(fd, &s, level, name, val, lenp);
 	else
 		r = -ENOPROTOOPT;
 	/* SCTP_SOCKOPT_PEELOFF answers with the new descriptor */
