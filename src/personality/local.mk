@@ -13,3 +13,9 @@ TESTS += test_personality
 test_personality_SOURCES = tests/unit/test_personality.c
 test_personality_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 test_personality_LDADD = libpersonality.la libwire.la $(CUNIT_LIBS)
+
+check_PROGRAMS += test_opt_path
+TESTS += test_opt_path
+test_opt_path_SOURCES = tests/unit/test_opt_path.c
+test_opt_path_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+test_opt_path_LDADD = libpersonality.la libwire.la $(CUNIT_LIBS)
