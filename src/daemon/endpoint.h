@@ -97,6 +97,7 @@ struct endpoint {
 		uint8_t pf_expose;      /* SCTP_EXPOSE_POTENTIALLY_FAILED_STATE */
 		uint16_t encap_default; /* usrsctp's first remote UDP port, network order; 0: unread */
 	} path;
+	bool frag_interleave;   /* SCTP_FRAGMENT_INTERLEAVE, as set (engine_opt_stream.c) */
 
 	/* notification being reassembled from usrsctp pieces */
 	uint8_t *notif_buf;

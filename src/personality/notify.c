@@ -74,6 +74,17 @@ static void abort_causes(const void **extra, size_t *len)
 	*len = chunk_len - 4u;
 }
 
+/* Neutral auth_indication is RFC 6458's order (NEW_KEY, NO_AUTH,
+ * FREE_KEY); Linux numbers NEW_KEY, FREE_KEY, NO_AUTH. */
+static uint32_t auth_indication_to_linux(uint32_t state)
+{
+	switch (state) {
+	case 1:  return SCTP_AUTH_NO_AUTH;
+	case 2:  return SCTP_AUTH_FREE_KEY;
+	default: return SCTP_AUTH_NEW_KEY;
+	}
+}
+
 ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
                                 void *out, size_t cap)
 {
@@ -174,7 +185,7 @@ ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
 	case SHIM_NOTIFY_AUTHENTICATION: {
 		struct sctp_authkey_event s = {
 			.auth_keynumber = (uint16_t)n->value,
-			.auth_indication = n->state,
+			.auth_indication = auth_indication_to_linux(n->state),
 			.auth_assoc_id = id,
 		};
 		put_header(&s, type, n->flags, sizeof s);
@@ -202,8 +213,17 @@ ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
 		put_header(&s, type, n->flags, sizeof s);
 		return finish(out, cap, &s, sizeof s, NULL, 0);
 	}
+	case SHIM_NOTIFY_ASSOC_RESET: {
+		/* the daemon carries the TSNs in value (local) and state (remote) */
+		struct sctp_assoc_reset_event s = {
+			.assocreset_assoc_id = id,
+			.assocreset_local_tsn = n->value,
+			.assocreset_remote_tsn = n->state,
+		};
+		put_header(&s, type, n->flags, sizeof s);
+		return finish(out, cap, &s, sizeof s, NULL, 0);
+	}
 	default:
-		/* ASSOC_RESET needs TSNs the neutral record does not carry */
 		return -EOPNOTSUPP;
 	}
 }
