@@ -226,7 +226,9 @@ void engine_notification(struct endpoint *ep, const void *buf, size_t len,
 	case SCTP_AUTHENTICATION_EVENT:
 		sn.type = SHIM_NOTIFY_AUTHENTICATION;
 		sn.assoc_id = n.sn_auth_event.auth_assoc_id;
-		sn.state = n.sn_auth_event.auth_indication;
+		/* usrsctp numbers NEW_KEY, NO_AUTH, FREE_KEY from 1; neutral
+		 * is RFC 6458's order from 0 */
+		sn.state = n.sn_auth_event.auth_indication - 1u;
 		sn.value = n.sn_auth_event.auth_keynumber;
 		forward(ep, &sn, NULL, 0);
 		return;
