@@ -20,6 +20,12 @@ test_opt_path_SOURCES = tests/unit/test_opt_path.c
 test_opt_path_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 test_opt_path_LDADD = libpersonality.la libwire.la $(CUNIT_LIBS)
 
+check_PROGRAMS += test_opt_auth
+TESTS += test_opt_auth
+test_opt_auth_SOURCES = tests/unit/test_opt_auth.c
+test_opt_auth_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+test_opt_auth_LDADD = libpersonality.la libwire.la $(CUNIT_LIBS)
+
 check_PROGRAMS += test_opt_stream
 TESTS += test_opt_stream
 test_opt_stream_SOURCES = tests/unit/test_opt_stream.c
