@@ -53,8 +53,9 @@ static int collect(const void *control, size_t controllen, struct parsed *p)
 			p->prinfo = (const void *)CMSG_DATA(c);
 			break;
 		case SCTP_AUTHINFO:
-			/* Accepted as Linux does; the key only matters once
-			 * SCTP-AUTH is negotiated, which the shim never does. */
+			/* Accepted as Linux does, but the key it names is not
+			 * carried: shim_msginfo has no field for it yet, so the
+			 * message goes with the association's active key. */
 			if (!cmsg_sized(c, sizeof(struct sctp_authinfo)))
 				return -EINVAL;
 			break;
