@@ -522,10 +522,7 @@ static void case_one_to_one_v6(void) { case_one_to_one(AF_INET6); }
 static void case_one_to_many_v4(void) { case_one_to_many(AF_INET); }
 static void case_one_to_many_v6(void) { case_one_to_many(AF_INET6); }
 
-static const struct {
-	const char *name;
-	void (*run)(void);
-} cases[] = {
+static const struct e2e_case cases[] = {
 	{ "one-to-one-v4", case_one_to_one_v4 },
 	{ "one-to-one-v6", case_one_to_one_v6 },
 	{ "one-to-one-implicit", case_one_to_one_implicit },
@@ -570,21 +567,5 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	e2e_watchdog();
-	if (argc == 3) {
-		port = (uint16_t)atoi(argv[2]);
-		for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-			if (strcmp(argv[1], cases[i].name) == 0) {
-				cases[i].run();
-				printf("e2e %s: ok\n", argv[1]);
-				return 0;
-			}
-		}
-	}
-	fprintf(stderr, "usage: e2e CASE PORT\ncases:");
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-		fprintf(stderr, " %s", cases[i].name);
-	fputc('\n', stderr);
-	return 99;
+	return e2e_main("e2e", argc, argv, cases, sizeof cases / sizeof *cases, NULL);
 }

@@ -30,6 +30,16 @@ void e2e_fail(const char *file, int line, const char *cond, const char *fmt, ...
  * rather than being killed silently by the harness's time limit. */
 void e2e_watchdog(void);
 
+struct e2e_case {
+	const char *name;
+	void (*run)(void);
+};
+/* A test program's main: "PROG CASE PORT" runs that case (after before(),
+ * if given) with e2e_port set, prints "PROG CASE: ok" and returns 0; a
+ * failing case exits from inside.  Anything else prints the usage: 99. */
+int e2e_main(const char *prog, int argc, char **argv, const struct e2e_case *cases,
+	     size_t n, void (*before)(void));
+
 struct e2e_addr {
 	struct sockaddr_storage ss;
 	socklen_t len;

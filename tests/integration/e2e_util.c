@@ -195,3 +195,27 @@ void e2e_wait_ok(pid_t pid, const char *who)
 	MUST(waitpid(pid, &status, 0));
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s: status 0x%x", who, status);
 }
+
+int e2e_main(const char *prog, int argc, char **argv, const struct e2e_case *cases,
+	     size_t n, void (*before)(void))
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	e2e_watchdog();
+	if (argc == 3) {
+		e2e_port = (uint16_t)atoi(argv[2]);
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(argv[1], cases[i].name) == 0) {
+				if (before)
+					before();
+				cases[i].run();
+				printf("%s %s: ok\n", prog, argv[1]);
+				return 0;
+			}
+		}
+	}
+	fprintf(stderr, "usage: %s CASE PORT\ncases:", prog);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, " %s", cases[i].name);
+	fputc('\n', stderr);
+	return 99;
+}

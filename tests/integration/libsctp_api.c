@@ -372,10 +372,7 @@ static void print_library(void)
 	printf("libsctp: %s\n", info.dli_fname);
 }
 
-static const struct {
-	const char *name;
-	void (*run)(void);
-} cases[] = {
+static const struct e2e_case cases[] = {
 	{ "addrs", case_addrs },
 	{ "sendmsg", case_sendmsg },
 	{ "sendv", case_sendv },
@@ -387,22 +384,5 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	e2e_watchdog();
-	if (argc == 3) {
-		port = (uint16_t)atoi(argv[2]);
-		for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-			if (strcmp(argv[1], cases[i].name) == 0) {
-				print_library();
-				cases[i].run();
-				printf("libsctp_api %s: ok\n", argv[1]);
-				return 0;
-			}
-		}
-	}
-	fprintf(stderr, "usage: libsctp_api CASE PORT\ncases:");
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-		fprintf(stderr, " %s", cases[i].name);
-	fputc('\n', stderr);
-	return 99;
+	return e2e_main("libsctp_api", argc, argv, cases, sizeof cases / sizeof *cases, print_library);
 }
