@@ -104,17 +104,46 @@ static int check_path(struct endpoint *ep, uint32_t id, const struct shim_addr *
 
 /* ---- SCTP_PEER_ADDR_PARAMS ------------------------------------------------ */
 
+/* usrsctp's options about one path: where their address and association
+ * id are. */
+struct usr_path_layout {
+	int name;
+	socklen_t size;
+	size_t addr_off, assoc_off;
+};
+#define USR_PATH_LAYOUT(name, type, addr_member, assoc_member) \
+	{ name, sizeof(type), offsetof(type, addr_member), offsetof(type, assoc_member) }
+
+static const struct usr_path_layout paddrparams_layout = USR_PATH_LAYOUT(
+	SCTP_PEER_ADDR_PARAMS, struct sctp_paddrparams, spp_address, spp_assoc_id);
+static const struct usr_path_layout thlds_layout = USR_PATH_LAYOUT(
+	SCTP_PEER_ADDR_THLDS, struct usr_paddrthlds, spt_address, spt_assoc_id);
+static const struct usr_path_layout encaps_layout = USR_PATH_LAYOUT(
+	SCTP_REMOTE_UDP_ENCAPS_PORT, struct sctp_udpencaps, sue_address, sue_assoc_id);
+
+/* Set or get one of them: buf (holding the values to set) gets the path's
+ * address (usr_addr) and the association id first.  0 or -errno. */
+static int usr_path_opt(struct endpoint *ep, const struct usr_path_layout *l, bool set,
+			void *buf, uint32_t id, const struct shim_addr *a)
+{
+	struct sockaddr_storage ss;
+	sctp_assoc_t assoc = id;
+	socklen_t len = l->size;
+	int r;
+
+	usr_addr(ep, a, &ss);
+	memcpy((uint8_t *)buf + l->addr_off, &ss, sizeof ss);
+	memcpy((uint8_t *)buf + l->assoc_off, &assoc, sizeof assoc);
+	r = set ? usrsctp_setsockopt(ep->so, IPPROTO_SCTP, l->name, buf, len)
+		: usrsctp_getsockopt(ep->so, IPPROTO_SCTP, l->name, buf, &len);
+	return r < 0 ? engine_opt_errno(errno) : 0;
+}
+
 static int usr_paddr_get(struct endpoint *ep, uint32_t id, const struct shim_addr *a,
 			 struct sctp_paddrparams *p)
 {
-	socklen_t l = sizeof *p;
-
 	memset(p, 0, sizeof *p);
-	usr_addr(ep, a, &p->spp_address);
-	p->spp_assoc_id = id;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, p, &l) < 0)
-		return engine_opt_errno(errno);
-	return 0;
+	return usr_path_opt(ep, &paddrparams_layout, false, p, id, a);
 }
 
 /* Linux keeps the delayed SACK per path; usrsctp per association. */
@@ -159,8 +188,6 @@ static int paddrparams_set(struct endpoint *ep, const struct engine_optdesc *d,
 	if ((err = usr_paddr_get(ep, a->assoc_id, &v->addr, &cur)))
 		return err;
 	memset(&p, 0, sizeof p);
-	usr_addr(ep, &v->addr, &p.spp_address);
-	p.spp_assoc_id = a->assoc_id;
 	p.spp_hbinterval = (uint32_t)v->f[0];
 	p.spp_pathmaxrxt = (uint16_t)v->f[1];
 	p.spp_pathmtu = (uint32_t)v->f[2];
@@ -177,8 +204,8 @@ static int paddrparams_set(struct endpoint *ep, const struct engine_optdesc *d,
 			p.spp_flags &= ~(uint32_t)SPP_PMTUD_DISABLE;  /* nothing to fix yet */
 		}
 	}
-	if (usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &p, sizeof p) < 0)
-		return engine_opt_errno(errno);
+	if ((err = usr_path_opt(ep, &paddrparams_layout, true, &p, a->assoc_id, &v->addr)))
+		return err;
 	return sackdelay_set(ep, a->assoc_id, flags, v->f[3]);
 }
 
@@ -311,14 +338,8 @@ static int peer_addr_info_get(struct endpoint *ep, const struct engine_optdesc *
 static int usr_thlds_get(struct endpoint *ep, uint32_t id, const struct shim_addr *a,
 			 struct usr_paddrthlds *t)
 {
-	socklen_t l = sizeof *t;
-
 	memset(t, 0, sizeof *t);
-	usr_addr(ep, a, &t->spt_address);
-	t->spt_assoc_id = id;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_PEER_ADDR_THLDS, t, &l) < 0)
-		return engine_opt_errno(errno);
-	return 0;
+	return usr_path_opt(ep, &thlds_layout, false, t, id, a);
 }
 
 static int thlds_set(struct endpoint *ep, const struct engine_optdesc *d,
@@ -338,10 +359,7 @@ static int thlds_set(struct endpoint *ep, const struct engine_optdesc *d,
 		t.spt_pathmaxrxt = (uint16_t)v->f[0];
 	t.spt_pathpfthld = (uint16_t)v->f[1];
 	t.spt_pathcpthld = CPTHLD_OFF;
-	t.spt_assoc_id = a->assoc_id;
-	if (usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_PEER_ADDR_THLDS, &t, sizeof t) < 0)
-		return engine_opt_errno(errno);
-	return 0;
+	return usr_path_opt(ep, &thlds_layout, true, &t, a->assoc_id, &v->addr);
 }
 
 static int thlds_get(struct endpoint *ep, const struct engine_optdesc *d,
@@ -377,19 +395,6 @@ static int pf_expose_get(struct endpoint *ep, const struct engine_optdesc *d,
 
 /* ---- SCTP_REMOTE_UDP_ENCAPS_PORT ------------------------------------------ */
 
-static int usr_encaps(struct endpoint *ep, uint32_t id, const struct shim_addr *a,
-		      struct sctp_udpencaps *e, bool set)
-{
-	socklen_t l = sizeof *e;
-	int r;
-
-	usr_addr(ep, a, &e->sue_address);
-	e->sue_assoc_id = id;
-	r = set ? usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, e, l)
-		: usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, e, &l);
-	return r < 0 ? engine_opt_errno(errno) : 0;
-}
-
 /*
  * Every packet the daemon sends is UDP-encapsulated: port 0 (Linux: plain
  * SCTP over IP) is not possible, and would leave the path silent.  It
@@ -408,13 +413,13 @@ static int encaps_set(struct endpoint *ep, const struct engine_optdesc *d,
 		struct shim_addr any = { 0 };
 
 		memset(&e, 0, sizeof e);
-		if ((err = usr_encaps(ep, SHIM_FUTURE_ASSOC, &any, &e, false)))
+		if ((err = usr_path_opt(ep, &encaps_layout, false, &e, SHIM_FUTURE_ASSOC, &any)))
 			return err;
 		ep->path.encap_default = e.sue_port;
 	}
 	memset(&e, 0, sizeof e);
 	e.sue_port = a->val->f[0] ? (uint16_t)a->val->f[0] : ep->path.encap_default;
-	return usr_encaps(ep, a->assoc_id, &a->val->addr, &e, true);
+	return usr_path_opt(ep, &encaps_layout, true, &e, a->assoc_id, &a->val->addr);
 }
 
 static int encaps_get(struct endpoint *ep, const struct engine_optdesc *d,
@@ -424,7 +429,7 @@ static int encaps_get(struct endpoint *ep, const struct engine_optdesc *d,
 	int err = check_path(ep, a->assoc_id, &a->val->addr, -EINVAL);
 
 	memset(&e, 0, sizeof e);
-	if (err || (err = usr_encaps(ep, a->assoc_id, &a->val->addr, &e, false)))
+	if (err || (err = usr_path_opt(ep, &encaps_layout, false, &e, a->assoc_id, &a->val->addr)))
 		return err;
 	a->val->f[0] = e.sue_port;
 	return 0;
