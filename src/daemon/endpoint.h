@@ -92,6 +92,8 @@ struct endpoint {
 	bool reuseaddr;
 	bool v4mapped_off;      /* SCTP_I_WANT_MAPPED_V4_ADDR 0 */
 	uint32_t pd_point;      /* SCTP_PARTIAL_DELIVERY_POINT; 0: not set */
+	bool send_defaults;     /* the program set send defaults: a message
+				 * without send info looks them up */
 	struct {                /* kept by engine_opt_path.c */
 		uint8_t ip_tos, ipv6_tclass;
 		uint8_t pf_expose;      /* SCTP_EXPOSE_POTENTIALLY_FAILED_STATE */

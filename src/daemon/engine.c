@@ -541,6 +541,9 @@ static void send_defaults(struct endpoint *ep, const struct shim_msginfo *info,
 	uint16_t call_flags = engine_send_flags_to_sctp(info->flags);
 
 	memset(out, 0, sizeof *out);
+	out->snd_flags = call_flags;
+	if (!ep->send_defaults)
+		return;  /* never set: all zero, no need to ask usrsctp per message */
 	out->snd_assoc_id = info->assoc_id;
 	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_DEFAULT_SNDINFO, out, &l) < 0) {
 		out->snd_assoc_id = SCTP_FUTURE_ASSOC;  /* an association still to be set up */
@@ -619,6 +622,7 @@ void engine_inherit(struct endpoint *ep, const struct endpoint *from)
 	ep->bound_addr = from->bound_addr;
 	ep->v4mapped_off = from->v4mapped_off;
 	ep->pd_point = from->pd_point;
+	ep->send_defaults = from->send_defaults;  /* usrsctp copies the values */
 	engine_set_rcvbuf(ep, from->rcvbuf);
 }
 

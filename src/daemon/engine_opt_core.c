@@ -303,6 +303,7 @@ static int send_defaults_set(struct endpoint *ep, const struct engine_optdesc *d
 			     struct engine_optarg *a)
 {
 	a->val->f[1] = engine_send_flags_to_sctp((uint16_t)a->val->f[1]);
+	ep->send_defaults = true;
 	return engine_opt_set_table(ep, d, a);
 }
 
