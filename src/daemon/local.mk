@@ -1,7 +1,9 @@
 # owned by the daemon component
-sbin_PROGRAMS += sctpshimd
-sctpshimd_SOURCES = \
-	src/daemon/main.c src/daemon/daemon.h \
+# The daemon's parts live in a convenience library so that unit tests can
+# link the conversions between neutral and usrsctp forms.
+noinst_LTLIBRARIES += libengine.la
+libengine_la_SOURCES = \
+	src/daemon/daemon.h \
 	src/daemon/log.c src/daemon/log.h \
 	src/daemon/loop.c src/daemon/loop.h \
 	src/daemon/ready.c src/daemon/ready.h \
@@ -14,9 +16,14 @@ sctpshimd_SOURCES = \
 	src/daemon/engine_opt_stream.c src/daemon/engine_addrs.c \
 	src/daemon/engine_peeloff.c \
 	src/daemon/engine.h src/daemon/engine_int.h
+libengine_la_CFLAGS = $(AM_CFLAGS) $(USRSCTP_CFLAGS)
+
+sbin_PROGRAMS += sctpshimd
+sctpshimd_SOURCES = src/daemon/main.c
 sctpshimd_CFLAGS = $(AM_CFLAGS) $(USRSCTP_CFLAGS)
-sctpshimd_LDADD = libwire.la $(USRSCTP_LIBS) -lpthread
+sctpshimd_LDADD = libengine.la libwire.la $(USRSCTP_LIBS) -lpthread
 if ENABLE_ASAN
+libengine_la_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
 sctpshimd_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
 sctpshimd_LDFLAGS = -fsanitize=address,undefined
 endif
