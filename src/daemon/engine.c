@@ -66,6 +66,8 @@ int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
 	 *    what an association really gets.
 	 *  - blackhole 0: answer out-of-the-blue INITs with ABORT, so a
 	 *    connect to a port nobody listens on fails fast (ECONNREFUSED).
+	 *  - default_ss_module first come: Linux's default stream scheduler
+	 *    is FCFS (usrsctp's is round robin).
 	 * The retransmission and timer defaults are RFC 4960's, as Linux's.
 	 */
 	usrsctp_sysctl_set_sctp_no_csum_on_loopback(0);
@@ -76,6 +78,7 @@ int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
 	usrsctp_sysctl_set_sctp_reconfig_enable(0);
 	usrsctp_sysctl_set_sctp_nr_incoming_streams_default(65535);
 	usrsctp_sysctl_set_sctp_blackhole(0);
+	usrsctp_sysctl_set_sctp_default_ss_module(SCTP_SS_FIRST_COME);
 #ifdef SCTP_DEBUG
 	if (debug)
 		usrsctp_sysctl_set_sctp_debug_on(SCTP_DEBUG_ALL);
@@ -623,6 +626,11 @@ void engine_inherit(struct endpoint *ep, const struct endpoint *from)
 	ep->v4mapped_off = from->v4mapped_off;
 	ep->pd_point = from->pd_point;
 	ep->send_defaults = from->send_defaults;  /* usrsctp copies the values */
+	/* Linux copies the listener's SCTP options and IP TOS/TCLASS whole */
+	ep->frag_interleave = from->frag_interleave;
+	ep->path.ip_tos = from->path.ip_tos;
+	ep->path.ipv6_tclass = from->path.ipv6_tclass;
+	ep->path.pf_expose = from->path.pf_expose;
 	engine_set_rcvbuf(ep, from->rcvbuf);
 }
 

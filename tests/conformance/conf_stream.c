@@ -510,10 +510,6 @@ static int scheduler_default_fcfs(void)
 
 	CHECK_OK(fd);
 	CHECK_OK(get_av(fd, SCTP_STREAM_SCHEDULER, 0, &v));
-	if (v == SCTP_SS_RR) {
-		conf_note("usrsctp's default scheduler is a round robin (sctpshimd does not pick FCFS)");
-		return CONF_SKIP;
-	}
 	CHECK(v == SCTP_SS_FCFS);
 	return 0;
 }
@@ -651,6 +647,26 @@ static int interleaving_not_enabled(void)
 	return 0;
 }
 
+/* Linux copies the listener's SCTP options to the accepted socket. */
+static int fragment_interleave_inherited(void)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int lsn = conf_socket(AF_INET, SOCK_STREAM), cli = conf_socket(AF_INET, SOCK_STREAM);
+	int on = 1, v = 0, srv;
+
+	CHECK_OK(lsn);
+	CHECK_OK(cli);
+	CHECK_OK(SO(lsn, SCTP_FRAGMENT_INTERLEAVE, on));
+	CHECK_OK(conf_bind_loopback(lsn, AF_INET, &ss, &len));
+	CHECK_OK(listen(lsn, 1));
+	CHECK_OK(connect(cli, (struct sockaddr *)&ss, len));
+	CHECK_OK(srv = accept(lsn, NULL, NULL));
+	CHECK_OK(get(srv, SCTP_FRAGMENT_INTERLEAVE, &v, sizeof v));
+	CHECK(v == 1);
+	return 0;
+}
+
 static const struct conf_case cases[] = {
 	{ "pr-supported-set-get", pr_supported_set_get },
 	{ "pr-supported-unknown-assoc", pr_supported_unknown_assoc },
@@ -673,6 +689,7 @@ static const struct conf_case cases[] = {
 	{ "scheduler-value-per-stream", scheduler_value_per_stream },
 	{ "scheduler-value-ignored-by-rr", scheduler_value_ignored_by_rr },
 	{ "fragment-interleave-set-get", fragment_interleave_set_get },
+	{ "fragment-interleave-inherited", fragment_interleave_inherited },
 	{ "interleaving-not-enabled", interleaving_not_enabled },
 };
 
