@@ -4,7 +4,10 @@
 #include "conf.h"
 
 #include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <netinet/ip.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SO(fd, name, val) setsockopt((fd), IPPROTO_SCTP, (name), &(val), sizeof(val))
@@ -717,6 +720,141 @@ static int bindtodevice(void)
 	return 0;
 }
 
+/* ---- ASCONF (RFC 5061) on a live association ------------------------------ */
+
+/* A one-to-one pair with ASCONF (and AUTH, which RFC 5061 requires) on both
+ * ends, the server bound to 127.0.0.1 only; the client hears of path
+ * changes. */
+static int asconf_pair(int *cli, int *srv)
+{
+	struct sctp_assoc_value on = { 0, 1 };
+	struct sctp_event ev = { .se_type = SCTP_PEER_ADDR_CHANGE, .se_on = 1 };
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int lsn = conf_socket(AF_INET, SOCK_STREAM);
+
+	*cli = conf_socket(AF_INET, SOCK_STREAM);
+	if (lsn < 0 || *cli < 0)
+		return -1;
+	if (SO(lsn, SCTP_AUTH_SUPPORTED, on) < 0 || SO(lsn, SCTP_ASCONF_SUPPORTED, on) < 0
+	    || SO(*cli, SCTP_AUTH_SUPPORTED, on) < 0 || SO(*cli, SCTP_ASCONF_SUPPORTED, on) < 0
+	    || SO(*cli, SCTP_EVENT, ev) < 0)
+		return -1;
+	if (conf_bind_loopback(lsn, AF_INET, &ss, &len) < 0 || listen(lsn, 1) < 0
+	    || connect(*cli, (struct sockaddr *)&ss, len) < 0)
+		return -1;
+	*srv = accept(lsn, NULL, NULL);
+	return *srv < 0 ? -1 : 0;
+}
+
+/* A second IPv4 address of this host (packets to it never leave the
+ * host): the first one of an interface that is up, not the loopback. */
+static int other_local_v4(struct sockaddr_in *out)
+{
+	struct ifaddrs *all, *i;
+	int found = -1;
+
+	if (getifaddrs(&all) < 0)
+		return -1;
+	for (i = all; i && found < 0; i = i->ifa_next) {
+		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET
+		    || !(i->ifa_flags & IFF_UP) || (i->ifa_flags & IFF_LOOPBACK))
+			continue;
+		memcpy(out, i->ifa_addr, sizeof *out);
+		out->sin_port = 0;
+		found = 0;
+	}
+	freeifaddrs(all);
+	return found;
+}
+
+static int asconf_bindx_add_live(void)
+{
+	union sctp_notification n;
+	struct sockaddr_in extra;
+	struct sockaddr *paddrs;
+	int cli, srv, count;
+
+	if (other_local_v4(&extra) < 0) {
+		conf_note("this host has no IPv4 address but the loopback's");
+		return CONF_SKIP;
+	}
+	CHECK_OK(asconf_pair(&cli, &srv));
+	CHECK_OK(sctp_bindx(srv, (struct sockaddr *)&extra, 1, SCTP_BINDX_ADD_ADDR));
+	CHECK(conf_wait_notification(cli, SCTP_PEER_ADDR_CHANGE, &n, sizeof n)
+	      == (int)sizeof n.sn_paddr_change);
+	CHECK(n.sn_paddr_change.spc_state == SCTP_ADDR_ADDED);
+	memcpy(&extra.sin_port, &((struct sockaddr_in *)&n.sn_paddr_change.spc_aaddr)->sin_port,
+	       sizeof extra.sin_port);
+	CHECK(same_addr(&n.sn_paddr_change.spc_aaddr, &extra));
+	CHECK((count = sctp_getpaddrs(cli, 0, &paddrs)) == 2);
+	sctp_freepaddrs(paddrs);
+	return 0;
+}
+
+/* The server adds its other address; the client has heard of it. */
+static int asconf_add_other(int *cli, int *srv, struct sockaddr_in *extra)
+{
+	union sctp_notification n;
+	struct sockaddr_in lsn;
+	socklen_t len = sizeof lsn;
+
+	if (asconf_pair(cli, srv) < 0 || getsockname(*srv, (struct sockaddr *)&lsn, &len) < 0
+	    || sctp_bindx(*srv, (struct sockaddr *)extra, 1, SCTP_BINDX_ADD_ADDR) < 0
+	    || conf_wait_notification(*cli, SCTP_PEER_ADDR_CHANGE, &n, sizeof n) < 0
+	    || n.sn_paddr_change.spc_state != SCTP_ADDR_ADDED)
+		return -1;
+	extra->sin_port = lsn.sin_port;
+	return 0;
+}
+
+static int asconf_bindx_rem_live(void)
+{
+	union sctp_notification n;
+	struct sockaddr_in extra;
+	int cli, srv;
+
+	if (other_local_v4(&extra) < 0)
+		return CONF_SKIP;
+	CHECK_OK(asconf_add_other(&cli, &srv, &extra));
+	CHECK_OK(sctp_bindx(srv, (struct sockaddr *)&extra, 1, SCTP_BINDX_REM_ADDR));
+	/* the new path's confirmation (SCTP_ADDR_CONFIRMED) may come first */
+	do
+		CHECK(conf_wait_notification(cli, SCTP_PEER_ADDR_CHANGE, &n, sizeof n)
+		      == (int)sizeof n.sn_paddr_change);
+	while (n.sn_paddr_change.spc_state == SCTP_ADDR_CONFIRMED);
+	CHECK(n.sn_paddr_change.spc_state == SCTP_ADDR_REMOVED);
+	CHECK(same_addr(&n.sn_paddr_change.spc_aaddr, &extra));
+	return 0;
+}
+
+/* SET_PEER_PRIMARY_ADDR asks the peer to send to one of our addresses. */
+static int asconf_set_peer_primary(void)
+{
+	struct timespec tick = { .tv_nsec = 10 * 1000 * 1000 };
+	struct sctp_setpeerprim sp;
+	struct sctp_prim prim;
+	struct sockaddr_in extra;
+	int cli, srv;
+
+	if (other_local_v4(&extra) < 0)
+		return CONF_SKIP;
+	CHECK_OK(asconf_add_other(&cli, &srv, &extra));
+	memset(&sp, 0, sizeof sp);
+	memcpy(&sp.sspp_addr, &extra, sizeof extra);
+	CHECK_OK(SO(srv, SCTP_SET_PEER_PRIMARY_ADDR, sp));
+	/* the peer switches when the ASCONF arrives; nothing tells the program */
+	for (int i = 0; i < 1000; i++) {
+		memset(&prim, 0, sizeof prim);
+		CHECK_OK(get(cli, SCTP_PRIMARY_ADDR, &prim, sizeof prim));
+		if (same_addr(&prim.ssp_addr, &extra))
+			return 0;
+		nanosleep(&tick, NULL);
+	}
+	conf_note("the client's primary path never became the server's other address");
+	return 1;
+}
+
 static const struct conf_case cases[] = {
 	{ "paddrparams-path-set-get", paddrparams_path_set_get },
 	{ "paddrparams-socket-default", paddrparams_socket_default },
@@ -740,6 +878,9 @@ static const struct conf_case cases[] = {
 	{ "primary-switch", primary_switch },
 	{ "peer-primary-asconf-off", peer_primary_asconf_off },
 	{ "peer-primary-needs-assoc", peer_primary_needs_assoc },
+	{ "asconf-bindx-add-live", asconf_bindx_add_live },
+	{ "asconf-bindx-rem-live", asconf_bindx_rem_live },
+	{ "asconf-set-peer-primary", asconf_set_peer_primary },
 	{ "thlds-v2-set-get", thlds_v2_set_get },
 	{ "thlds-pathmaxrxt-effect", thlds_pathmaxrxt_effect },
 	{ "thlds-errors", thlds_errors },
