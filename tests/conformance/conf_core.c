@@ -445,6 +445,63 @@ static int v4_peer_family(int mapped)
 static int v4mapped_on_by_default(void) { return v4_peer_family(1); }
 static int v4mapped_off_native_v4(void) { return v4_peer_family(0); }
 
+/* A one-to-many server with its options set before the association, and
+ * a one-to-one client with its own; the server hears association changes. */
+static int server_and_client(int *srv, int *cli, int srv_opt, const void *srv_val,
+                             socklen_t srv_len, int cli_opt, const void *cli_val,
+                             socklen_t cli_len)
+{
+	struct sctp_event ev = { .se_type = SCTP_ASSOC_CHANGE, .se_on = 1 };
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+
+	*srv = conf_socket(AF_INET, SOCK_SEQPACKET);
+	*cli = conf_socket(AF_INET, SOCK_STREAM);
+	if (*srv < 0 || *cli < 0 || SO(*srv, SCTP_EVENT, ev) < 0)
+		return -1;
+	if (srv_opt && setsockopt(*srv, IPPROTO_SCTP, srv_opt, srv_val, srv_len) < 0)
+		return -1;
+	if (cli_opt && setsockopt(*cli, IPPROTO_SCTP, cli_opt, cli_val, cli_len) < 0)
+		return -1;
+	if (conf_bind_loopback(*srv, AF_INET, &ss, &len) < 0 || listen(*srv, 1) < 0
+	    || connect(*cli, (struct sockaddr *)&ss, len) < 0)
+		return -1;
+	return 0;
+}
+
+/* An association idle for the autoclose time is shut down gracefully. */
+static int autoclose_closes_idle(void)
+{
+	union sctp_notification n;
+	int srv, cli, secs = 1;
+
+	CHECK_OK(server_and_client(&srv, &cli, SCTP_AUTOCLOSE, &secs, sizeof secs, 0, NULL, 0));
+	CHECK(conf_wait_notification(srv, SCTP_ASSOC_CHANGE, &n, sizeof n) > 0);
+	CHECK(n.sn_assoc_change.sac_state == SCTP_COMM_UP);
+	CHECK(conf_wait_notification(srv, SCTP_ASSOC_CHANGE, &n, sizeof n) > 0);
+	CHECK(n.sn_assoc_change.sac_state == SCTP_SHUTDOWN_COMP);
+	return 0;
+}
+
+/* With an association, SCTP_ECN_SUPPORTED reads what both ends negotiated. */
+static int ecn_negotiated(void)
+{
+	union sctp_notification n;
+	struct sctp_assoc_value off = { 0, 0 }, av;
+	int srv, cli;
+
+	CHECK_OK(server_and_client(&srv, &cli, 0, NULL, 0, SCTP_ECN_SUPPORTED, &off, sizeof off));
+	CHECK(conf_wait_notification(srv, SCTP_ASSOC_CHANGE, &n, sizeof n) > 0);
+	av.assoc_id = n.sn_assoc_change.sac_assoc_id;
+	av.assoc_value = 99;
+	CHECK_OK(get(srv, SCTP_ECN_SUPPORTED, &av, sizeof av));
+	CHECK(av.assoc_value == 0);
+	av.assoc_id = 0;
+	CHECK_OK(get(srv, SCTP_ECN_SUPPORTED, &av, sizeof av));
+	CHECK(av.assoc_value == 1);  /* the socket's own switch is unchanged */
+	return 0;
+}
+
 static const struct conf_case cases[] = {
 	{ "rtoinfo-set-get", rtoinfo_set_get },
 	{ "rtoinfo-min-above-max", rtoinfo_min_above_max },
@@ -472,6 +529,8 @@ static const struct conf_case cases[] = {
 	{ "reuse-port-one-to-one-only", reuse_port_one_to_one_only },
 	{ "unknown-and-read-only", unknown_and_read_only },
 	{ "linux-defaults", linux_defaults },
+	{ "autoclose-closes-idle", autoclose_closes_idle },
+	{ "ecn-negotiated", ecn_negotiated },
 	{ "v4mapped-on-by-default", v4mapped_on_by_default },
 	{ "v4mapped-off-native-v4", v4mapped_off_native_v4 },
 };
