@@ -11,6 +11,13 @@ tests_unit_test_wire_SOURCES = tests/unit/test_wire.c
 tests_unit_test_wire_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_wire_LDADD = libwire.la $(CUNIT_LIBS)
 
+# The Linux ABI (numbers, layouts) the personality relies on.
+check_PROGRAMS += tests/unit/test_abi
+TESTS += tests/unit/test_abi
+tests_unit_test_abi_SOURCES = tests/unit/test_abi.c
+tests_unit_test_abi_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_abi_LDADD = libpersonality.la libwire.la $(CUNIT_LIBS)
+
 # Built against Debian's libsctp-dev like any unmodified SCTP program.
 check_PROGRAMS += tests/integration/e2e
 tests_integration_e2e_SOURCES = tests/integration/e2e.c \
