@@ -302,6 +302,7 @@ enum shim_opt {
 	SHIM_OPT_STREAM_SCHEDULER,
 	SHIM_OPT_STREAM_SCHEDULER_VALUE,
 	SHIM_OPT_INTERLEAVING_SUPPORTED,
+	SHIM_OPT_SO_REUSEPORT,     /* f: on (SOL_SOCKET SO_REUSEPORT) */
 	/* the families document their fields in their own files' tables
 	 * (src/daemon/engine_opt_<family>.c); further options are appended */
 };

@@ -67,11 +67,15 @@ static int recvnxtinfo_set(struct endpoint *ep, const struct engine_optdesc *d,
 			   struct engine_optarg *a) { return flag_set(&ep->recvnxtinfo, a); }
 static int recvnxtinfo_get(struct endpoint *ep, const struct engine_optdesc *d,
 			   struct engine_optarg *a) { a->val->f[0] = ep->recvnxtinfo; return 0; }
-/* kept for getsockopt; usrsctp has no SO_REUSEADDR */
+/* kept for getsockopt; usrsctp has neither SO_REUSEADDR nor SO_REUSEPORT */
 static int reuseaddr_set(struct endpoint *ep, const struct engine_optdesc *d,
 			 struct engine_optarg *a) { return flag_set(&ep->reuseaddr, a); }
 static int reuseaddr_get(struct endpoint *ep, const struct engine_optdesc *d,
 			 struct engine_optarg *a) { a->val->f[0] = ep->reuseaddr; return 0; }
+static int so_reuseport_set(struct endpoint *ep, const struct engine_optdesc *d,
+			    struct engine_optarg *a) { return flag_set(&ep->so_reuseport, a); }
+static int so_reuseport_get(struct endpoint *ep, const struct engine_optdesc *d,
+			    struct engine_optarg *a) { a->val->f[0] = ep->so_reuseport; return 0; }
 static int v4mapped_set(struct endpoint *ep, const struct engine_optdesc *d,
 			struct engine_optarg *a) { ep->v4mapped_off = !a->val->f[0]; return 0; }
 static int v4mapped_get(struct endpoint *ep, const struct engine_optdesc *d,
@@ -476,6 +480,7 @@ const struct engine_optdesc engine_opts_core[] = {
 	STATE(SHIM_OPT_RECVRCVINFO, recvrcvinfo_set, recvrcvinfo_get),
 	STATE(SHIM_OPT_RECVNXTINFO, recvnxtinfo_set, recvnxtinfo_get),
 	STATE(SHIM_OPT_REUSEADDR, reuseaddr_set, reuseaddr_get),
+	STATE(SHIM_OPT_SO_REUSEPORT, so_reuseport_set, so_reuseport_get),
 	STATE(SHIM_OPT_I_WANT_MAPPED_V4_ADDR, v4mapped_set, v4mapped_get),
 	STATE(SHIM_OPT_ACCEPTCONN, NULL, acceptconn_get),
 	STATE(SHIM_OPT_SO_ERROR, NULL, so_error_get),

@@ -247,6 +247,17 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 			return -errno;
 		return r;
 	}
+	case SO_REUSEPORT: {
+		int i;
+
+		/* the socketpair (AF_UNIX) refuses it: the daemon keeps it */
+		if (len < (socklen_t)sizeof i)
+			return -EINVAL;
+		if (shim_copy_user(&i, val, sizeof i, 0) < 0)
+			return -EFAULT;
+		r = shim_setopt_u32(fd, SHIM_OPT_SO_REUSEPORT, i ? 1 : 0);
+		return gone(r) ? 0 : r;
+	}
 	default:
 		return REAL(setsockopt)(fd, SOL_SOCKET, name, val, len) < 0 ? -errno : 0;
 	}
@@ -366,6 +377,11 @@ static int get_socket(int fd, const struct shim_sock *s, int name, void *val, so
 	case SO_ACCEPTCONN:
 		r = shim_getopt_u32(fd, name == SO_ERROR ? SHIM_OPT_SO_ERROR : SHIM_OPT_ACCEPTCONN,
 		                    &v);
+		if (gone(r))
+			r = 0, v = 0;
+		return r < 0 ? r : put_int((int)v, val, lenp);
+	case SO_REUSEPORT:
+		r = shim_getopt_u32(fd, SHIM_OPT_SO_REUSEPORT, &v);
 		if (gone(r))
 			r = 0, v = 0;
 		return r < 0 ? r : put_int((int)v, val, lenp);
