@@ -18,6 +18,15 @@ tests_unit_test_abi_SOURCES = tests/unit/test_abi.c
 tests_unit_test_abi_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_abi_LDADD = libpersonality.la libwire.la $(CUNIT_LIBS)
 
+# Options Linux <-> neutral <-> usrsctp: one half per header (they clash).
+check_PROGRAMS += tests/unit/test_opt_roundtrip
+TESTS += tests/unit/test_opt_roundtrip
+tests_unit_test_opt_roundtrip_SOURCES = tests/unit/test_opt_roundtrip.c \
+	tests/unit/test_opt_roundtrip_usr.c tests/unit/test_opt_roundtrip.h
+tests_unit_test_opt_roundtrip_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(USRSCTP_CFLAGS)
+tests_unit_test_opt_roundtrip_LDADD = libengine.la libpersonality.la libwire.la \
+	$(USRSCTP_LIBS) -lpthread $(CUNIT_LIBS)
+
 # Built against Debian's libsctp-dev like any unmodified SCTP program.
 check_PROGRAMS += tests/integration/e2e
 tests_integration_e2e_SOURCES = tests/integration/e2e.c \
