@@ -26,6 +26,10 @@ tests_unit_test_opt_roundtrip_SOURCES = tests/unit/test_opt_roundtrip.c \
 tests_unit_test_opt_roundtrip_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(USRSCTP_CFLAGS)
 tests_unit_test_opt_roundtrip_LDADD = libengine.la libpersonality.la libwire.la \
 	$(USRSCTP_LIBS) -lpthread $(CUNIT_LIBS)
+if ENABLE_ASAN
+# libengine is built with the sanitizers then
+tests_unit_test_opt_roundtrip_LDFLAGS = -fsanitize=address,undefined
+endif
 
 # Built against Debian's libsctp-dev like any unmodified SCTP program.
 check_PROGRAMS += tests/integration/e2e

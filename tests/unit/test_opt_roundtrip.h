@@ -105,11 +105,7 @@ struct rt_layout {
 
 /* Each half's expansion, for the definitions below. */
 #define RT_MEMBER(type, m) { #m, offsetof(type, m), sizeof(((type *)0)->m) }
-#define RT_DEFINE_LAYOUTS(array) \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"") \
-	const struct rt_layout array[] = { RT_LAYOUTS { 0 } }; \
-	_Pragma("GCC diagnostic pop")
+#define RT_DEFINE_LAYOUTS(array) const struct rt_layout array[] = { RT_LAYOUTS { 0 } };
 #define RT_S(shim, type, assoc, ...) { shim, sizeof(type), assoc, { __VA_ARGS__ { NULL } } },
 #define RT_A(type, m) RT_MEMBER(type, m)
 #define RT_NA { NULL }
