@@ -7,6 +7,7 @@
 #include "personality/optdesc.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <netinet/in.h>
 #include <linux/sctp.h>
@@ -109,10 +110,17 @@ static int status_decode(const struct pers_optdesc *d, const struct shim_optval 
                          const void *tail, size_t tail_len, void *val, socklen_t *len)
 {
 	struct shim_optval l = *v;
+	size_t at = offsetof(struct sctp_status, sstat_primary.spinfo_assoc_id);
+	sctp_assoc_t id = (sctp_assoc_t)v->assoc_id;
+	int r;
 
 	l.f[0] = (uint64_t)(int64_t)pers_state_to_linux((uint32_t)v->f[0]);
 	l.f[7] = (uint64_t)(int64_t)pers_path_state_to_linux((uint32_t)v->f[7]);
-	return pers_opt_decode_table(d, &l, val, len);
+	r = pers_opt_decode_table(d, &l, val, len);
+	/* Linux names the association in the primary path's info too */
+	if (r == 0 && *len >= at + sizeof id)
+		memcpy((uint8_t *)val + at, &id, sizeof id);
+	return r;
 }
 
 /* ---- defaults for sending -------------------------------------------------- */

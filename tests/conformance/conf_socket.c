@@ -188,6 +188,7 @@ static int ids_agree_everywhere(void)
 	len = sizeof st;
 	CHECK_OK(getsockopt(p.srv, IPPROTO_SCTP, SCTP_STATUS, &st, &len));
 	CHECK(st.sstat_assoc_id == second);
+	CHECK(st.sstat_primary.spinfo_assoc_id == second);
 	memset(&u, 0, sizeof u);
 	len = sizeof u;
 	CHECK_OK(getsockopt(p.srv, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, &u, &len));
