@@ -3,14 +3,15 @@
 # link the conversions between neutral and usrsctp forms.
 noinst_LTLIBRARIES += libengine.la
 libengine_la_SOURCES = \
-	src/daemon/daemon.h \
+	src/daemon/daemon.h src/daemon/shimd.c \
 	src/daemon/log.c src/daemon/log.h \
 	src/daemon/loop.c src/daemon/loop.h \
 	src/daemon/ready.c src/daemon/ready.h \
 	src/daemon/client.c src/daemon/client.h \
 	src/daemon/report.c src/daemon/report.h \
 	src/daemon/endpoint.c src/daemon/endpoint.h \
-	src/daemon/engine.c src/daemon/engine_close.c src/daemon/engine_notify.c src/daemon/engine_opt.c \
+	src/daemon/engine.c src/daemon/engine_close.c src/daemon/engine_notify.c src/daemon/engine_notify.h \
+	src/daemon/engine_opt.c \
 	src/daemon/engine_optdesc.h src/daemon/engine_opt_core.c \
 	src/daemon/engine_opt_path.c src/daemon/engine_opt_auth.c \
 	src/daemon/engine_opt_stream.c src/daemon/engine_addrs.c \

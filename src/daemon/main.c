@@ -31,16 +31,9 @@
 #include "daemon/ready.h"
 #include "sctpshim/proto.h"
 
-struct shimd shimd;
-
 /* where "ok" / "error: ..." goes: --ready-fd, and our own parent's pipe
  * when we daemonized ourselves */
 static int ready_fds[2] = { -1, -1 };
-
-bool shimd_peer_allowed(uid_t uid)
-{
-	return uid == shimd.uid || uid == 0;
-}
 
 static void report_ready(const char *line)
 {

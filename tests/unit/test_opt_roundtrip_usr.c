@@ -3,21 +3,10 @@
  * daemon's field tables and usrsctp's layouts, by member name. */
 #include <string.h>
 
-#include "daemon/daemon.h"
 #include "daemon/engine_optdesc.h"
 #include "test_opt_roundtrip.h"
 
 RT_DEFINE_LAYOUTS(rt_usr_layouts)
-
-/* sctpshimd's globals live in its main.c, outside libengine; the tables
- * reach code that names them.  Nothing here runs that code. */
-struct shimd shimd;
-
-bool shimd_peer_allowed(uid_t uid)
-{
-	(void)uid;
-	return false;
-}
 
 static const struct engine_optdesc *const families[] = {
 	engine_opts_core, engine_opts_path, engine_opts_auth, engine_opts_stream,
