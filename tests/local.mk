@@ -31,6 +31,18 @@ if ENABLE_ASAN
 tests_unit_test_opt_roundtrip_LDFLAGS = -fsanitize=address,undefined
 endif
 
+# Notifications usrsctp -> neutral -> Linux: one half per header.
+check_PROGRAMS += tests/unit/test_notify
+TESTS += tests/unit/test_notify
+tests_unit_test_notify_SOURCES = tests/unit/test_notify.c tests/unit/test_notify_usr.c \
+	tests/unit/test_notify.h
+tests_unit_test_notify_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(USRSCTP_CFLAGS)
+tests_unit_test_notify_LDADD = libengine.la libpersonality.la libwire.la \
+	$(USRSCTP_LIBS) -lpthread $(CUNIT_LIBS)
+if ENABLE_ASAN
+tests_unit_test_notify_LDFLAGS = -fsanitize=address,undefined
+endif
+
 # Built against Debian's libsctp-dev like any unmodified SCTP program.
 check_PROGRAMS += tests/integration/e2e
 tests_integration_e2e_SOURCES = tests/integration/e2e.c \

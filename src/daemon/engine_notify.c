@@ -3,9 +3,12 @@
  * neutral numbering), plus the association bookkeeping they drive. */
 #define _GNU_SOURCE
 #include "daemon/engine_int.h"
+#include "daemon/engine_notify.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 
 #include "daemon/daemon.h"
 #include "daemon/log.h"
@@ -29,7 +32,7 @@ static void forward(struct endpoint *ep, struct shim_notify *sn, const void *ext
 	endpoint_emit(ep, iov, len ? 3 : 2, -1);
 }
 
-static size_t extra_len(uint32_t total, size_t fixed, size_t have)
+static size_t bytes_after(uint32_t total, size_t fixed, size_t have)
 {
 	if (total > have)
 		total = (uint32_t)have;
@@ -38,78 +41,134 @@ static size_t extra_len(uint32_t total, size_t fixed, size_t have)
 
 /* A failed setup is refused when the peer said so (ABORT, carried in
  * sac_info), timed out when nothing came back. */
-static int setup_error(const struct sctp_assoc_change *sac, size_t info_len)
+static int setup_error(const struct shim_notify *sn, size_t info_len)
 {
-	return sac->sac_error || info_len ? ECONNREFUSED : ETIMEDOUT;
+	return sn->error || info_len ? ECONNREFUSED : ETIMEDOUT;
 }
 
-static void assoc_change(struct endpoint *ep, const struct sctp_assoc_change *sac, size_t len,
-			 const struct shim_addr *peer)
+/*
+ * Linux reports the data an ended association still held after the
+ * ASSOC_CHANGE that ends it (sctp_cmd_assoc_failed: "SEND_FAILED sent later
+ * when cleaning up the association"); usrsctp reports it just before
+ * (sctp_report_all_outbound, then the ASSOC_CHANGE, from one call).  So a
+ * SEND_FAILED of an association usrsctp has already freed waits here for
+ * that association's ASSOC_CHANGE; one of a live association (PR-SCTP
+ * abandoning a message) goes at once.
+ */
+struct held_failure {
+	struct held_failure *next;
+	uint32_t ep_id;
+	struct shim_notify sn;
+	size_t len;
+	uint8_t data[];
+};
+
+static struct held_failure *held_head, **held_tail = &held_head;
+static size_t held_count;
+
+#define HELD_MAX 4096  /* beyond that, the usrsctp order rather than memory */
+
+/* Linux makes SEND_FAILED first, then SEND_FAILED_EVENT (sctp_datamsg_destroy). */
+static void forward_failure(struct endpoint *ep, struct shim_notify *sn, const void *data,
+			    size_t len)
 {
-	size_t info_len = extra_len(sac->sac_length, sizeof *sac, len);
-	struct shim_notify sn = {
-		.type = SHIM_NOTIFY_ASSOC_CHANGE,
-		.flags = sac->sac_flags,
-		.assoc_id = sac->sac_assoc_id,
-		.state = sac->sac_state - 1u,  /* usrsctp counts from 1, RFC order */
-		.error = sac->sac_error,
-		.outbound_streams = sac->sac_outbound_streams,
-		.inbound_streams = sac->sac_inbound_streams,
-		.addr = *peer,
-	};
-	switch (sac->sac_state) {
-	case SCTP_COMM_UP:
+	sn->type = SHIM_NOTIFY_SEND_FAILED;
+	forward(ep, sn, data, len);
+	sn->type = SHIM_NOTIFY_SEND_FAILED_EVENT;
+	forward(ep, sn, data, len);
+}
+
+static bool assoc_gone(struct endpoint *ep, uint32_t assoc_id)
+{
+	struct sctp_status st;
+	socklen_t l = sizeof st;
+
+	memset(&st, 0, sizeof st);
+	st.sstat_assoc_id = (sctp_assoc_t)assoc_id;
+	return usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) < 0
+	       || st.sstat_state == SCTP_CLOSED;
+}
+
+static void send_failed(struct endpoint *ep, struct shim_notify *sn, const void *data, size_t len)
+{
+	struct held_failure *h;
+
+	if (!(ep->events_mask & (1u << SHIM_NOTIFY_SEND_FAILED | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT)))
+		return;
+	if (held_count >= HELD_MAX || !assoc_gone(ep, sn->assoc_id)
+	    || !(h = malloc(sizeof *h + len))) {
+		forward_failure(ep, sn, data, len);
+		return;
+	}
+	h->next = NULL;
+	h->ep_id = ep->id;
+	h->sn = *sn;
+	h->len = len;
+	memcpy(h->data, data, len);
+	*held_tail = h;
+	held_tail = &h->next;
+	held_count++;
+}
+
+/* Deliver what waited for this association's end (in order), and drop
+ * what belongs to endpoints that are gone. */
+static void release_failures(struct endpoint *ep, uint32_t assoc_id)
+{
+	struct held_failure **pp = &held_head, *h;
+
+	while ((h = *pp)) {
+		struct endpoint *owner = endpoint_lookup(h->ep_id);
+		bool mine = owner == ep && h->sn.assoc_id == assoc_id;
+
+		if (!mine && owner && !owner->dead) {
+			pp = &h->next;
+			continue;
+		}
+		*pp = h->next;
+		held_count--;
+		if (mine)
+			forward_failure(ep, &h->sn, h->data, h->len);
+		free(h);
+	}
+	held_tail = pp;
+}
+
+static void assoc_change(struct endpoint *ep, struct shim_notify *sn, const void *info,
+			 size_t info_len)
+{
+	switch (sn->state) {
+	case SHIM_COMM_UP:
 		shimd.stats.associations++;
-		endpoint_connect_resolved(ep, sac->sac_assoc_id, 0);
-		forward(ep, &sn, sac->sac_info, info_len);
+		endpoint_connect_resolved(ep, sn->assoc_id, 0);
+		forward(ep, sn, info, info_len);
 		break;
-	case SCTP_CANT_STR_ASSOC:
-		endpoint_connect_resolved(ep, sac->sac_assoc_id, setup_error(sac, info_len));
-		forward(ep, &sn, sac->sac_info, info_len);
+	case SHIM_CANT_STR_ASSOC:
+		endpoint_connect_resolved(ep, sn->assoc_id, setup_error(sn, info_len));
+		forward(ep, sn, info, info_len);
+		release_failures(ep, sn->assoc_id);
 		break;
-	case SCTP_COMM_LOST:
+	case SHIM_COMM_LOST:
 		if (ep->style == SHIM_STYLE_ONE_TO_MANY) {
-			endpoint_connect_resolved(ep, sac->sac_assoc_id, setup_error(sac, info_len));
-			forward(ep, &sn, sac->sac_info, info_len);
+			endpoint_connect_resolved(ep, sn->assoc_id, setup_error(sn, info_len));
+			forward(ep, sn, info, info_len);
+			release_failures(ep, sn->assoc_id);
 		} else {
-			forward(ep, &sn, sac->sac_info, info_len);
+			forward(ep, sn, info, info_len);
+			release_failures(ep, sn->assoc_id);
 			endpoint_assoc_ended(ep, ECONNRESET);
 		}
 		break;
-	case SCTP_SHUTDOWN_COMP:
-		forward(ep, &sn, sac->sac_info, info_len);
+	case SHIM_SHUTDOWN_COMP:
+		forward(ep, sn, info, info_len);
+		release_failures(ep, sn->assoc_id);
 		if (ep->style == SHIM_STYLE_ONE_TO_ONE)
 			endpoint_assoc_ended(ep, 0);
 		break;
 	default:
-		forward(ep, &sn, sac->sac_info, info_len);
+		forward(ep, sn, info, info_len);
+		release_failures(ep, sn->assoc_id);
 		break;
 	}
-}
-
-static void send_failed(struct endpoint *ep, const struct sctp_send_failed_event *f, size_t len,
-			const struct shim_addr *peer)
-{
-	size_t data_len = extra_len(f->ssfe_length, sizeof *f, len);
-	struct shim_notify sn = {
-		.flags = (f->ssfe_flags & SCTP_DATA_SENT) ? SHIM_SEND_FAILED_SENT
-							  : SHIM_SEND_FAILED_UNSENT,
-		.assoc_id = f->ssfe_assoc_id,
-		.error = f->ssfe_error,
-		/* the failed message's sndinfo, where the struct has room:
-		 * stream, shim_msg_flags, ppid, context */
-		.outbound_streams = f->ssfe_info.snd_sid,
-		.inbound_streams = engine_send_flags_from_sctp(f->ssfe_info.snd_flags),
-		.value = f->ssfe_info.snd_ppid,
-		.reserved = f->ssfe_info.snd_context,
-		.addr = *peer,
-	};
-
-	/* one usrsctp event serves both Linux flavours */
-	sn.type = SHIM_NOTIFY_SEND_FAILED_EVENT;
-	forward(ep, &sn, f->ssfe_data, data_len);
-	sn.type = SHIM_NOTIFY_SEND_FAILED;
-	forward(ep, &sn, f->ssfe_data, data_len);
 }
 
 /*
@@ -150,120 +209,279 @@ void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
 	else
 		log_debug("endpoint %u: a message of %zu bytes refused: %s", ep->id, len,
 			  strerror(error));
-	sn.type = SHIM_NOTIFY_SEND_FAILED_EVENT;
-	forward(ep, &sn, data, len);
-	sn.type = SHIM_NOTIFY_SEND_FAILED;
-	forward(ep, &sn, data, len);
+	forward_failure(ep, &sn, data, len);
+}
+
+int engine_notify_convert(const void *buf, size_t len, const struct shim_addr *peer,
+			  struct shim_notify *sn, const void **extra, size_t *extra_len)
+{
+	union sctp_notification n;
+	const uint8_t *raw = buf;
+
+	memset(sn, 0, sizeof *sn);
+	*extra = NULL;
+	*extra_len = 0;
+	if (len < sizeof n.sn_header)
+		return -EINVAL;
+	memset(&n, 0, sizeof n);
+	memcpy(&n, buf, len < sizeof n ? len : sizeof n);
+	if (peer)
+		sn->addr = *peer;
+	switch (n.sn_header.sn_type) {
+	case SCTP_ASSOC_CHANGE: {
+		const struct sctp_assoc_change *sac = &n.sn_assoc_change;
+
+		if (len < sizeof *sac || sac->sac_state < SCTP_COMM_UP
+		    || sac->sac_state > SCTP_CANT_STR_ASSOC)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_ASSOC_CHANGE;
+		sn->flags = sac->sac_flags;
+		sn->assoc_id = sac->sac_assoc_id;
+		sn->state = sac->sac_state - 1u;  /* usrsctp counts from 1, RFC order */
+		sn->error = sac->sac_error;
+		sn->outbound_streams = sac->sac_outbound_streams;
+		sn->inbound_streams = sac->sac_inbound_streams;
+		*extra = raw + offsetof(struct sctp_assoc_change, sac_info);
+		*extra_len = bytes_after(sac->sac_length, sizeof *sac, len);
+		return 0;
+	}
+	case SCTP_PEER_ADDR_CHANGE: {
+		const struct sctp_paddr_change *p = &n.sn_paddr_change;
+
+		if (len < sizeof *p)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_PEER_ADDR_CHANGE;
+		sn->flags = p->spc_flags;
+		sn->assoc_id = p->spc_assoc_id;
+		sn->state = p->spc_state - 1u;  /* AVAILABLE = 0, RFC 6458 order */
+		sn->error = p->spc_error;
+		/* the address it is about, which is also its msg_name */
+		if (shim_addr_from_sockaddr(&sn->addr, (const struct sockaddr *)&p->spc_aaddr,
+					    sizeof p->spc_aaddr) < 0)
+			memset(&sn->addr, 0, sizeof sn->addr);
+		return 0;
+	}
+	case SCTP_REMOTE_ERROR: {
+		const struct sctp_remote_error *r = &n.sn_remote_error;
+
+		if (len < sizeof *r)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_REMOTE_ERROR;
+		sn->flags = r->sre_flags;
+		sn->assoc_id = r->sre_assoc_id;
+		sn->error = r->sre_error;
+		*extra = raw + offsetof(struct sctp_remote_error, sre_data);
+		*extra_len = bytes_after(r->sre_length, sizeof *r, len);
+		return 0;
+	}
+	case SCTP_SEND_FAILED_EVENT: {
+		const struct sctp_send_failed_event *f = &n.sn_send_failed_event;
+
+		if (len < sizeof *f)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_SEND_FAILED_EVENT;
+		sn->flags = (f->ssfe_flags & SCTP_DATA_SENT) ? SHIM_SEND_FAILED_SENT
+							     : SHIM_SEND_FAILED_UNSENT;
+		sn->assoc_id = f->ssfe_assoc_id;
+		sn->error = f->ssfe_error;
+		/* the failed message's sndinfo, where the struct has room:
+		 * stream, shim_msg_flags, ppid, context */
+		sn->outbound_streams = f->ssfe_info.snd_sid;
+		sn->inbound_streams = engine_send_flags_from_sctp(f->ssfe_info.snd_flags);
+		sn->value = f->ssfe_info.snd_ppid;
+		sn->reserved = f->ssfe_info.snd_context;
+		*extra = raw + offsetof(struct sctp_send_failed_event, ssfe_data);
+		*extra_len = bytes_after(f->ssfe_length, sizeof *f, len);
+		return 0;
+	}
+	case SCTP_SHUTDOWN_EVENT:
+		if (len < sizeof n.sn_shutdown_event)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_SHUTDOWN;
+		sn->assoc_id = n.sn_shutdown_event.sse_assoc_id;
+		return 0;
+	case SCTP_ADAPTATION_INDICATION:
+		if (len < sizeof n.sn_adaptation_event)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_ADAPTATION;
+		sn->assoc_id = n.sn_adaptation_event.sai_assoc_id;
+		sn->value = n.sn_adaptation_event.sai_adaptation_ind;
+		return 0;
+	case SCTP_PARTIAL_DELIVERY_EVENT:
+		if (len < sizeof n.sn_pdapi_event)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_PARTIAL_DELIVERY;
+		sn->assoc_id = n.sn_pdapi_event.pdapi_assoc_id;
+		/* usrsctp counts from 1 (ABORTED), neutral from 0 */
+		sn->state = n.sn_pdapi_event.pdapi_indication - 1u;
+		sn->value = n.sn_pdapi_event.pdapi_stream;
+		return 0;
+	case SCTP_AUTHENTICATION_EVENT:
+		if (len < sizeof n.sn_auth_event)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_AUTHENTICATION;
+		sn->assoc_id = n.sn_auth_event.auth_assoc_id;
+		/* usrsctp numbers NEW_KEY, NO_AUTH, FREE_KEY from 1; neutral
+		 * is RFC 6458's order from 0 */
+		sn->state = n.sn_auth_event.auth_indication - 1u;
+		sn->value = n.sn_auth_event.auth_keynumber;
+		return 0;
+	case SCTP_SENDER_DRY_EVENT:
+		if (len < sizeof n.sn_sender_dry_event)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_SENDER_DRY;
+		sn->assoc_id = n.sn_sender_dry_event.sender_dry_assoc_id;
+		return 0;
+	case SCTP_STREAM_RESET_EVENT: {
+		const struct sctp_stream_reset_event *r = &n.sn_strreset_event;
+
+		if (len < sizeof *r)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_STREAM_RESET;
+		sn->flags = r->strreset_flags;
+		sn->assoc_id = r->strreset_assoc_id;
+		*extra = raw + offsetof(struct sctp_stream_reset_event, strreset_stream_list);
+		*extra_len = bytes_after(r->strreset_length, sizeof *r, len);
+		return 0;
+	}
+	case SCTP_ASSOC_RESET_EVENT:
+		if (len < sizeof n.sn_assocreset_event)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_ASSOC_RESET;
+		sn->flags = n.sn_assocreset_event.assocreset_flags;
+		sn->assoc_id = n.sn_assocreset_event.assocreset_assoc_id;
+		sn->value = n.sn_assocreset_event.assocreset_local_tsn;
+		sn->state = n.sn_assocreset_event.assocreset_remote_tsn;
+		return 0;
+	case SCTP_STREAM_CHANGE_EVENT:
+		if (len < sizeof n.sn_strchange_event)
+			return -EINVAL;
+		sn->type = SHIM_NOTIFY_STREAM_CHANGE;
+		sn->flags = n.sn_strchange_event.strchange_flags;
+		sn->assoc_id = n.sn_strchange_event.strchange_assoc_id;
+		sn->inbound_streams = n.sn_strchange_event.strchange_instrms;
+		sn->outbound_streams = n.sn_strchange_event.strchange_outstrms;
+		return 0;
+	default:
+		return -ENOENT;
+	}
 }
 
 void engine_notification(struct endpoint *ep, const void *buf, size_t len,
 			 const struct sockaddr *from, socklen_t from_len)
 {
-	union sctp_notification n;
-	const uint8_t *raw = buf;
 	struct shim_notify sn;
 	struct shim_addr peer;
+	const void *extra;
+	size_t xl;
 
-	if (len < sizeof n.sn_header)
-		return;
-	memset(&n, 0, sizeof n);
-	memcpy(&n, buf, len < sizeof n ? len : sizeof n);
 	memset(&peer, 0, sizeof peer);
 	if (!from_len || shim_addr_from_sockaddr(&peer, from, from_len) < 0)
 		memset(&peer, 0, sizeof peer);
-	memset(&sn, 0, sizeof sn);
-	sn.addr = peer;
-	switch (n.sn_header.sn_type) {
-	case SCTP_ASSOC_CHANGE:
-		if (len >= sizeof n.sn_assoc_change)
-			assoc_change(ep, (const struct sctp_assoc_change *)raw, len, &peer);
+	if (engine_notify_convert(buf, len, &peer, &sn, &extra, &xl) < 0)
 		return;
-	case SCTP_PEER_ADDR_CHANGE: {
-		const struct sctp_paddr_change *p = &n.sn_paddr_change;
-
-		sn.type = SHIM_NOTIFY_PEER_ADDR_CHANGE;
-		sn.assoc_id = p->spc_assoc_id;
-		sn.state = p->spc_state - 1u;  /* AVAILABLE = 0, RFC 6458 order */
-		sn.error = p->spc_error;
-		shim_addr_from_sockaddr(&sn.addr, (const struct sockaddr *)&p->spc_aaddr,
-					sizeof p->spc_aaddr);
-		forward(ep, &sn, NULL, 0);
+	switch (sn.type) {
+	case SHIM_NOTIFY_ASSOC_CHANGE:
+		assoc_change(ep, &sn, extra, xl);
 		return;
-	}
-	case SCTP_REMOTE_ERROR: {
-		const struct sctp_remote_error *r = (const void *)raw;
-
-		sn.type = SHIM_NOTIFY_REMOTE_ERROR;
-		sn.flags = n.sn_remote_error.sre_flags;
-		sn.assoc_id = n.sn_remote_error.sre_assoc_id;
-		sn.error = n.sn_remote_error.sre_error;
-		forward(ep, &sn, r->sre_data,
-			extra_len(n.sn_remote_error.sre_length, sizeof *r, len));
-		return;
-	}
-	case SCTP_SEND_FAILED_EVENT:
-		if (len >= sizeof n.sn_send_failed_event)
-			send_failed(ep, (const struct sctp_send_failed_event *)raw, len, &peer);
-		return;
-	case SCTP_SHUTDOWN_EVENT:
-		sn.type = SHIM_NOTIFY_SHUTDOWN;
-		sn.assoc_id = n.sn_shutdown_event.sse_assoc_id;
-		forward(ep, &sn, NULL, 0);
-		return;
-	case SCTP_ADAPTATION_INDICATION:
-		sn.type = SHIM_NOTIFY_ADAPTATION;
-		sn.assoc_id = n.sn_adaptation_event.sai_assoc_id;
-		sn.value = n.sn_adaptation_event.sai_adaptation_ind;
-		forward(ep, &sn, NULL, 0);
-		return;
-	case SCTP_PARTIAL_DELIVERY_EVENT:
-		sn.type = SHIM_NOTIFY_PARTIAL_DELIVERY;
-		sn.assoc_id = n.sn_pdapi_event.pdapi_assoc_id;
-		sn.state = n.sn_pdapi_event.pdapi_indication;
-		sn.value = n.sn_pdapi_event.pdapi_stream;
-		forward(ep, &sn, NULL, 0);
-		return;
-	case SCTP_AUTHENTICATION_EVENT:
-		sn.type = SHIM_NOTIFY_AUTHENTICATION;
-		sn.assoc_id = n.sn_auth_event.auth_assoc_id;
-		/* usrsctp numbers NEW_KEY, NO_AUTH, FREE_KEY from 1; neutral
-		 * is RFC 6458's order from 0 */
-		sn.state = n.sn_auth_event.auth_indication - 1u;
-		sn.value = n.sn_auth_event.auth_keynumber;
-		forward(ep, &sn, NULL, 0);
-		return;
-	case SCTP_SENDER_DRY_EVENT:
-		sn.type = SHIM_NOTIFY_SENDER_DRY;
-		sn.assoc_id = n.sn_sender_dry_event.sender_dry_assoc_id;
-		forward(ep, &sn, NULL, 0);
-		return;
-	case SCTP_STREAM_RESET_EVENT: {
-		const struct sctp_stream_reset_event *r = (const void *)raw;
-
-		sn.type = SHIM_NOTIFY_STREAM_RESET;
-		sn.flags = n.sn_strreset_event.strreset_flags;
-		sn.assoc_id = n.sn_strreset_event.strreset_assoc_id;
-		forward(ep, &sn, r->strreset_stream_list,
-			extra_len(n.sn_strreset_event.strreset_length, sizeof *r, len));
-		return;
-	}
-	case SCTP_ASSOC_RESET_EVENT:
-		sn.type = SHIM_NOTIFY_ASSOC_RESET;
-		sn.flags = n.sn_assocreset_event.assocreset_flags;
-		sn.assoc_id = n.sn_assocreset_event.assocreset_assoc_id;
-		sn.value = n.sn_assocreset_event.assocreset_local_tsn;
-		sn.state = n.sn_assocreset_event.assocreset_remote_tsn;
-		forward(ep, &sn, NULL, 0);
-		return;
-	case SCTP_STREAM_CHANGE_EVENT:
-		sn.type = SHIM_NOTIFY_STREAM_CHANGE;
-		sn.flags = n.sn_strchange_event.strchange_flags;
-		sn.assoc_id = n.sn_strchange_event.strchange_assoc_id;
-		sn.inbound_streams = n.sn_strchange_event.strchange_instrms;
-		sn.outbound_streams = n.sn_strchange_event.strchange_outstrms;
-		forward(ep, &sn, NULL, 0);
+	case SHIM_NOTIFY_SEND_FAILED_EVENT:
+		send_failed(ep, &sn, extra, xl);
 		return;
 	default:
+		forward(ep, &sn, extra, xl);
 		return;
 	}
+}
+
+/* ---- SENDER_DRY when subscribing ------------------------------------------ */
+
+/* Has the program handed the daemon data for this endpoint that usrsctp
+ * does not have yet?  (Linux would have it in the association's queue.) */
+static bool daemon_holds_data(struct endpoint *ep)
+{
+	int pending = 0;
+
+	if (ep->has_held || ep->n_partials)
+		return true;
+	return ioctl(ep->chan.fd, FIONREAD, &pending) == 0 && pending > 0;
+}
+
+/* usrsctp's SCTP_STATUS counts what was sent and not acknowledged;
+ * nothing is held back unsent while nothing is outstanding (cwnd, the
+ * peer's window and Nagle only hold data back behind outstanding data). */
+static void dry_if_idle(struct endpoint *ep, uint32_t assoc_id)
+{
+	struct sctp_status st;
+	socklen_t l = sizeof st;
+	struct shim_notify sn;
+
+	memset(&st, 0, sizeof st);
+	st.sstat_assoc_id = (sctp_assoc_t)assoc_id;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) < 0
+	    || st.sstat_state == SCTP_CLOSED || st.sstat_unackdata)
+		return;
+	memset(&sn, 0, sizeof sn);
+	sn.type = SHIM_NOTIFY_SENDER_DRY;
+	sn.assoc_id = (uint32_t)st.sstat_assoc_id;
+	if (shim_addr_from_sockaddr(&sn.addr, (const struct sockaddr *)&st.sstat_primary.spinfo_address,
+				    sizeof st.sstat_primary.spinfo_address) < 0)
+		memset(&sn.addr, 0, sizeof sn.addr);
+	forward(ep, &sn, NULL, 0);
+}
+
+void engine_notify_dry_on_subscribe(struct endpoint *ep, uint32_t assoc_id)
+{
+	uint32_t n = 0;
+	socklen_t len = sizeof n;
+	struct sctp_assoc_ids *ids;
+
+	if (!(ep->events_mask & (1u << SHIM_NOTIFY_SENDER_DRY)) || !ep->so || daemon_holds_data(ep))
+		return;
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
+		if (ep->state == EP_CONNECTED)
+			dry_if_idle(ep, 0);
+		return;
+	}
+	if (assoc_id > SHIM_ALL_ASSOC) {
+		dry_if_idle(ep, assoc_id);
+		return;
+	}
+	if (assoc_id == SHIM_FUTURE_ASSOC)
+		return;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &n, &len) < 0 || !n)
+		return;
+	len = (socklen_t)(sizeof *ids + (n + 16) * sizeof(sctp_assoc_t));
+	ids = calloc(1, len);
+	if (!ids)
+		return;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, ids, &len) == 0)
+		for (uint32_t i = 0; i < ids->gaids_number_of_ids; i++)
+			dry_if_idle(ep, (uint32_t)ids->gaids_assoc_id[i]);
+	free(ids);
+}
+
+/* ---- PEER_ADDR_CHANGE ADDR_MADE_PRIM -------------------------------------- */
+
+/* RFC 6458's address states, in the neutral order (usrsctp's minus one). */
+#define NEUTRAL_ADDR_MADE_PRIM 4u
+
+void engine_notify_made_primary(struct endpoint *ep, uint32_t assoc_id, const struct shim_addr *addr)
+{
+	struct sctp_status st;
+	socklen_t l = sizeof st;
+	struct shim_notify sn;
+
+	memset(&st, 0, sizeof st);
+	st.sstat_assoc_id = (sctp_assoc_t)assoc_id;
+	/* Linux says nothing before the association is established */
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) < 0
+	    || st.sstat_state == SCTP_CLOSED || st.sstat_state == SCTP_COOKIE_WAIT
+	    || st.sstat_state == SCTP_COOKIE_ECHOED)
+		return;
+	memset(&sn, 0, sizeof sn);
+	sn.type = SHIM_NOTIFY_PEER_ADDR_CHANGE;
+	sn.assoc_id = (uint32_t)st.sstat_assoc_id;
+	sn.state = NEUTRAL_ADDR_MADE_PRIM;
+	sn.addr = *addr;
+	forward(ep, &sn, NULL, 0);
 }

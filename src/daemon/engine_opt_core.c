@@ -3,6 +3,7 @@
  * for what the daemon does itself (notifications, buffers, linger). */
 #define _GNU_SOURCE
 #include "daemon/engine_optdesc.h"
+#include "daemon/engine_notify.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -15,6 +16,9 @@ static int events_set(struct endpoint *ep, const struct engine_optdesc *d,
 {
 	ep->events_mask = (uint32_t)a->val->f[0] & ((1u << SHIM_NOTIFY_MAX) - 1);
 	engine_sync_events(ep);
+	/* sctp_setsockopt_events: the association of a one-to-one socket only */
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE)
+		engine_notify_dry_on_subscribe(ep, SHIM_CURRENT_ASSOC);
 	return 0;
 }
 
@@ -39,6 +43,8 @@ static int event_set(struct endpoint *ep, const struct engine_optdesc *d,
 	else
 		ep->events_mask &= ~(1u << type);
 	engine_sync_events(ep);
+	if (type == SHIM_NOTIFY_SENDER_DRY && a->val->f[1])
+		engine_notify_dry_on_subscribe(ep, a->assoc_id);
 	return 0;
 }
 

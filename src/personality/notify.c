@@ -38,6 +38,28 @@ static uint16_t send_failed_flags_to_linux(uint16_t shim_flags)
 	return shim_flags == SHIM_SEND_FAILED_SENT ? SCTP_DATA_SENT : SCTP_DATA_UNSENT;
 }
 
+/* The DATA chunk flags of RFC 4960 3.3.1 and RFC 7053. */
+#define CHUNK_E 0x01u
+#define CHUNK_B 0x02u
+#define CHUNK_U 0x04u
+#define CHUNK_I 0x08u
+
+/* Linux reports the failed DATA chunk's own flags in sinfo_flags and
+ * snd_flags (sctp_ulpevent_make_send_failed: so that a program can
+ * reassemble a fragmented message).  The neutral report is of a whole
+ * message: its only chunk is first and last, unordered if it was sent so,
+ * with the I bit where Linux sets it (SCTP_EOF, SCTP_SACK_IMMEDIATELY). */
+static uint16_t failed_chunk_flags(uint16_t shim_msg_flags)
+{
+	uint16_t f = CHUNK_B | CHUNK_E;
+
+	if (shim_msg_flags & SHIM_MSG_UNORDERED)
+		f |= CHUNK_U;
+	if (shim_msg_flags & (SHIM_MSG_EOF | SHIM_MSG_SACK_IMMEDIATELY))
+		f |= CHUNK_I;
+	return f;
+}
+
 /* Linux reports the streams only while the association is up (COMM_UP,
  * RESTART); the end of one (COMM_LOST, SHUTDOWN_COMP, CANT_STR_ASSOC)
  * says 0 and 0. */
@@ -74,6 +96,28 @@ static void abort_causes(const void **extra, size_t *len)
 	*len = chunk_len - 4u;
 }
 
+/*
+ * Linux's spc_error is one of its enum sctp_sn_error, by what moved the
+ * path (sctp_assoc_control_transport): a path is confirmed or comes back
+ * on a HEARTBEAT-ACK (SCTP_HEARTBEAT_SUCCESS; a SACK on it can also bring
+ * one back, which the neutral form does not tell apart), fails on the
+ * error threshold (SCTP_FAILED_THRESHOLD); the rest say 0.  usrsctp's own
+ * error numbers mean nothing there.
+ */
+static int linux_spc_error(uint32_t state)
+{
+	switch (state) {
+	case SCTP_ADDR_AVAILABLE:
+	case SCTP_ADDR_CONFIRMED:
+		return SCTP_HEARTBEAT_SUCCESS;
+	case SCTP_ADDR_UNREACHABLE:
+	case SCTP_ADDR_POTENTIALLY_FAILED:
+		return SCTP_FAILED_THRESHOLD;
+	default:
+		return 0;
+	}
+}
+
 /* Neutral auth_indication is RFC 6458's order (NEW_KEY, NO_AUTH,
  * FREE_KEY); Linux numbers NEW_KEY, FREE_KEY, NO_AUTH. */
 static uint32_t auth_indication_to_linux(uint32_t state)
@@ -104,17 +148,20 @@ ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
 			.sac_assoc_id = id,
 		};
 
-		if (n->state == SHIM_CANT_STR_ASSOC)
-			xl = 0;  /* Linux attaches nothing to a failed setup */
-		else if (ended)
+		/* Linux attaches only an ABORT's causes (sctp_cmd_assoc_failed
+		 * passes the chunk for COMM_LOST); never RFC 6458's feature list
+		 * on COMM_UP / RESTART, nothing to a failed setup. */
+		if (n->state == SHIM_COMM_LOST)
 			abort_causes(&extra, &xl);
+		else
+			xl = 0;
 		put_header(&s, type, n->flags, sizeof s + xl);
 		return finish(out, cap, &s, sizeof s, extra, xl);
 	}
 	case SHIM_NOTIFY_PEER_ADDR_CHANGE: {
 		struct sctp_paddr_change s;
 		struct sockaddr_storage ss;
-		int state = (int)n->state, error = (int)n->error;
+		int state = (int)n->state, error = linux_spc_error(n->state);
 
 		memset(&s, 0, sizeof s);
 		put_header(&s, type, n->flags, sizeof s);
@@ -129,7 +176,7 @@ ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
 		struct sctp_send_failed s = {
 			.ssf_error = n->error,
 			.ssf_info.sinfo_stream = n->outbound_streams,
-			.ssf_info.sinfo_flags = pers_recv_flags_to_linux(n->inbound_streams),
+			.ssf_info.sinfo_flags = failed_chunk_flags(n->inbound_streams),
 			.ssf_info.sinfo_ppid = n->value,
 			.ssf_info.sinfo_context = n->reserved,
 			.ssf_info.sinfo_assoc_id = id,
@@ -142,7 +189,7 @@ ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
 		struct sctp_send_failed_event s = {
 			.ssf_error = n->error,
 			.ssfe_info.snd_sid = n->outbound_streams,
-			.ssfe_info.snd_flags = pers_recv_flags_to_linux(n->inbound_streams),
+			.ssfe_info.snd_flags = failed_chunk_flags(n->inbound_streams),
 			.ssfe_info.snd_ppid = n->value,
 			.ssfe_info.snd_context = n->reserved,
 			.ssfe_info.snd_assoc_id = id,
@@ -166,10 +213,13 @@ ssize_t pers_build_notification(const struct shim_notify *n, const void *extra,
 		return finish(out, cap, &s, sizeof s, NULL, 0);
 	}
 	case SHIM_NOTIFY_PARTIAL_DELIVERY: {
+		/* Linux names the stream and sequence only with I-DATA
+		 * (sctp_intl_stream_abort_pd), which the shim never uses; with
+		 * DATA it says 0 and 0 (sctp_ulpq_abort_pd).  The neutral
+		 * indication counts from 0 as Linux's does (ABORTED = 0). */
 		struct sctp_pdapi_event s = {
 			.pdapi_indication = n->state,
 			.pdapi_assoc_id = id,
-			.pdapi_stream = n->value,
 		};
 		put_header(&s, type, n->flags, sizeof s);
 		return finish(out, cap, &s, sizeof s, NULL, 0);
