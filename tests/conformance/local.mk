@@ -24,8 +24,12 @@ check_PROGRAMS += tests/conformance/conf_stream
 tests_conformance_conf_stream_SOURCES = tests/conformance/conf_stream.c $(conformance_sources)
 tests_conformance_conf_stream_LDADD = -lsctp
 
+check_PROGRAMS += tests/conformance/conf_notify
+tests_conformance_conf_notify_SOURCES = tests/conformance/conf_notify.c $(conformance_sources)
+tests_conformance_conf_notify_LDADD = -lsctp
+
 # listed one by one: automake must see each test to make its rules
 conformance_tests = tests/conformance/core.tap tests/conformance/path.tap \
-	tests/conformance/auth.tap tests/conformance/stream.tap
+	tests/conformance/auth.tap tests/conformance/stream.tap tests/conformance/notify.tap
 TESTS += $(conformance_tests)
 EXTRA_DIST += $(conformance_tests) tests/conformance/run.sh
