@@ -158,7 +158,7 @@ static int do_connect(struct request *rq, struct endpoint *ep, bool *defer, uint
 		if (ep->state == EP_CONNECTING)
 			return -EALREADY;
 		if (ep->state == EP_LISTENING)
-			return -EINVAL;
+			return -EISCONN;  /* __sctp_connect() */
 	} else if (!nonblock && ep->waiting_client) {
 		return -EALREADY;
 	}

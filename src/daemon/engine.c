@@ -354,6 +354,75 @@ static int bind_first(struct socket *so, struct sockaddr *sa, socklen_t len, uin
 	return r;
 }
 
+/* The addresses the endpoint is bound to, as usrsctp lists them (at most
+ * max); -errno on failure.  *port gets the bound port. */
+static int bound_list(struct endpoint *ep, struct shim_addr *list, int max, uint16_t *port)
+{
+	struct sockaddr *sa = NULL;
+	const uint8_t *p;
+	int n = usrsctp_getladdrs(ep->so, 0, &sa), count = 0;
+
+	*port = 0;
+	if (n <= 0)
+		return 0;
+	p = (const uint8_t *)sa;
+	for (int i = 0; i < n && count < max; i++) {
+		size_t size = engine_sockaddr_size((const struct sockaddr *)p);
+
+		if (!size)
+			break;
+		if (shim_addr_from_sockaddr(&list[count], (const struct sockaddr *)p,
+		                            (socklen_t)size) == 0)
+			*port = list[count++].port;
+		p += size;
+	}
+	usrsctp_freeladdrs(sa);
+	return count;
+}
+
+static bool same_host(const struct shim_addr *a, const struct shim_addr *b)
+{
+	return a->family == b->family && !memcmp(a->addr, b->addr, a->family == AF_INET ? 4 : 16);
+}
+
+/* The checks of Linux's sctp_do_bind() (adding to a bound endpoint) and
+ * sctp_bindx_rem() that usrsctp does not make the same way. */
+static int bindx_check(struct endpoint *ep, uint32_t flags, const struct shim_addr *a)
+{
+	struct shim_addr list[SHIM_MAX_ADDRS];
+	uint16_t port;
+	int n;
+
+	if (!(flags & SHIM_BIND_REM) && !ep->bound)
+		return 0;
+	/* the wildcard is one address that matches every other */
+	n = ep->bound && !ep->bound_wildcard ? bound_list(ep, list, SHIM_MAX_ADDRS, &port) : 0;
+	if (ep->bound && ep->bound_wildcard) {
+		list[0] = ep->bound_addr;
+		n = 1;
+		bound_list(ep, list + 1, 1, &port);
+	}
+	if (flags & SHIM_BIND_REM) {
+		/* the last address stays */
+		if (n <= 1)
+			return -EBUSY;
+		if (a->port && a->port != port)
+			return -EINVAL;
+		for (int i = 0; i < n; i++)
+			if (same_host(&list[i], a))
+				return 0;
+		return -EINVAL;  /* sctp_del_bind_addr(): not bound */
+	}
+	if (a->port && port && a->port != port)
+		return -EINVAL;  /* one port per endpoint */
+	if (ep->bound_wildcard)
+		return -EINVAL;  /* sctp_bind_addr_match(): the wildcard covers it */
+	for (int i = 0; i < n; i++)
+		if (same_host(&list[i], a))
+			return -EINVAL;
+	return 0;
+}
+
 int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
 		uint32_t count, bool privileged)
 {
@@ -371,6 +440,9 @@ int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *add
 		socklen_t len = shim_addr_to_sockaddr(&addrs[i], &ss);
 		int r;
 
+		r = bindx_check(ep, flags, &addrs[i]);
+		if (r < 0)
+			return r;
 		if (flags & SHIM_BIND_REM)
 			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_REM_ADDR);
 		else if (!ep->bound && i == 0)
@@ -403,6 +475,10 @@ int engine_listen(struct endpoint *ep, int backlog)
 	if (ep->state == EP_CONNECTING || ep->state == EP_CONNECTED || ep->state == EP_ENDED)
 		return -EINVAL;
 	if (backlog == 0) {
+		/* sctp_inet_listen(): 0 stops listening, which a socket not
+		 * listening refuses */
+		if (ep->state != EP_LISTENING)
+			return -EINVAL;
 		/* Linux: listen(fd, 0) stops a one-to-many socket accepting */
 		if (ep->state == EP_LISTENING && ep->style == SHIM_STYLE_ONE_TO_MANY) {
 			if (usrsctp_listen(ep->so, 0) < 0)
@@ -423,6 +499,27 @@ int engine_listen(struct endpoint *ep, int backlog)
 	return 0;
 }
 
+/* usrsctp answers EALREADY for any association to the peer; Linux's
+ * __sctp_connect() says EISCONN once it is established. */
+static int connect_again(struct endpoint *ep, const struct sockaddr *peer)
+{
+	struct sctp_paddrinfo pi;
+	struct sctp_status st;
+	socklen_t l = sizeof pi;
+
+	memset(&pi, 0, sizeof pi);
+	memcpy(&pi.spinfo_address, peer, engine_sockaddr_size(peer));
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_PEER_ADDR_INFO, &pi, &l) < 0)
+		return -EALREADY;
+	memset(&st, 0, sizeof st);
+	st.sstat_assoc_id = pi.spinfo_assoc_id;
+	l = sizeof st;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) < 0)
+		return -EALREADY;
+	return st.sstat_state == SCTP_COOKIE_WAIT || st.sstat_state == SCTP_COOKIE_ECHOED
+	       ? -EALREADY : -EISCONN;
+}
+
 int engine_connect(struct endpoint *ep, const struct shim_addr *addrs, uint32_t count,
 		   uint32_t *assoc_id)
 {
@@ -430,6 +527,9 @@ int engine_connect(struct endpoint *ep, const struct shim_addr *addrs, uint32_t 
 	size_t off = 0;
 	sctp_assoc_t id = 0;
 
+	/* __sctp_connect(): a one-to-one socket listening is "connected" */
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_LISTENING)
+		return -EISCONN;
 	for (uint32_t i = 0; i < count; i++) {
 		struct sockaddr_storage ss;
 		socklen_t len = shim_addr_to_sockaddr(&addrs[i], &ss);
@@ -444,8 +544,11 @@ int engine_connect(struct endpoint *ep, const struct shim_addr *addrs, uint32_t 
 		off += len;
 	}
 	if (usrsctp_connectx(ep->so, (struct sockaddr *)packed, (int)count, &id) < 0
-	    && errno != EINPROGRESS)
+	    && errno != EINPROGRESS) {
+		if (errno == EALREADY && ep->style == SHIM_STYLE_ONE_TO_MANY)
+			return connect_again(ep, (struct sockaddr *)packed);
 		return -errno;
+	}
 	note_implicit_bind(ep);
 	*assoc_id = id;
 	return 0;
@@ -455,9 +558,12 @@ int engine_shutdown(struct endpoint *ep, uint32_t how)
 {
 	if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR)
 		return -EINVAL;
-	if (ep->style == SHIM_STYLE_ONE_TO_MANY)
-		return ep->state == EP_LISTENING ? 0 : -ENOTCONN;
-	if (ep->state != EP_CONNECTED)
+	/* inet_shutdown(): a listener takes SHUT_WR as nothing, and SHUT_RD
+	 * would disconnect it, which sctp_disconnect() refuses; every other
+	 * state but ESTABLISHED is CLOSED to it (a one-to-many socket always) */
+	if (ep->state == EP_LISTENING)
+		return how == SHUT_WR ? 0 : -EOPNOTSUPP;
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY || ep->state != EP_CONNECTED)
 		return -ENOTCONN;
 	if (how == SHUT_RD || how == SHUT_RDWR)
 		ep->shut_rd = true;

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "lib/shim.h"
+#include "lib/names.h"
 #include "wire/wire.h"
 #include "personality/personality.h"
 
@@ -20,6 +21,8 @@
 #include <sys/syscall.h>
 
 #define SPILL_CAP SHIM_DATA_MAX
+/* the most ancillary data one receive builds (every SCTP cmsg at once) */
+#define CONTROL_MAX 512
 /* caller iovecs one recvmsg fills directly; more go through the spill */
 #define RECV_SLICES 256
 
@@ -102,7 +105,8 @@ static size_t iov_total(const struct iovec *iov, size_t cnt)
 }
 
 /* Copy between a flat buffer and the caller's iovecs starting at offset `at`
- * of the iovecs; to_iov says which way.  Returns bytes copied. */
+ * of the iovecs; to_iov says which way.  Returns bytes copied, short when
+ * the caller's memory is not there (shim_copy_user: EFAULT, not a crash). */
 static size_t iov_copy(const struct iovec *iov, size_t cnt, size_t at, void *buf, size_t len,
                        int to_iov)
 {
@@ -119,10 +123,9 @@ static size_t iov_copy(const struct iovec *iov, size_t cnt, size_t at, void *buf
 		take = iov[i].iov_len - at;
 		if (take > len - done)
 			take = len - done;
-		if (to_iov)
-			memcpy(base + at, (char *)buf + done, take);
-		else
-			memcpy((char *)buf + done, base + at, take);
+		if (to_iov ? shim_copy_user(base + at, (char *)buf + done, take, 1)
+		           : shim_copy_user((char *)buf + done, base + at, take, 0))
+			break;
 		done += take;
 		at = 0;
 	}
@@ -268,6 +271,8 @@ static int serve_rest(struct shim_fd_rx *rx, const struct msghdr *msg, int peek,
 			return 0;
 		got = iov_copy(msg->msg_iov, msg->msg_iovlen, res->filled, r->buf + r->off,
 		               r->len - r->off, 1);
+		if (got < r->len - r->off && res->filled + got < iov_total(msg->msg_iov, msg->msg_iovlen))
+			return -EFAULT;  /* the remainder stays for the next read */
 		if (!res->have_info) {
 			res->info = r->info;
 			res->have_info = 1;
@@ -458,13 +463,53 @@ ssize_t shim_next_record(int fd, void *buf, size_t cap, int *recv_fd, int recv_f
 static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd_rx *rx,
                                  struct msghdr *msg, int flags);
 
-ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *msg, int flags)
+/*
+ * The program's msghdr and iovec array are copied in first, as
+ * ____sys_recvmsg() does (EFAULT for a bad pointer, EMSGSIZE for more than
+ * UIO_MAXIOV iovecs), and what the call reports is written back to it.
+ */
+ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *umsg, int flags)
 {
 	int saved = errno;
-	struct shim_fd_rx *rx = shim_rx_get(fd);
-	ssize_t r = recv_with_state(fd, s, rx ? rx : &fallback_rx, msg, flags);
+	struct iovec small[8], *iov = small;
+	struct shim_fd_rx *rx;
+	struct msghdr msg;
+	ssize_t r;
 
+	if (shim_copy_user(&msg, umsg, sizeof msg, 0) < 0 || !umsg)
+		return shim_fail(EFAULT);
+	if (msg.msg_iovlen > IOV_MAX)
+		return shim_fail(EMSGSIZE);
+	if (msg.msg_iovlen > sizeof small / sizeof *small) {
+		iov = malloc(msg.msg_iovlen * sizeof *iov);
+		if (!iov)
+			return shim_fail(ENOMEM);
+	}
+	if (msg.msg_iovlen && (!msg.msg_iov
+	                       || shim_copy_user(iov, msg.msg_iov, msg.msg_iovlen * sizeof *iov, 0))) {
+		if (iov != small)
+			free(iov);
+		return shim_fail(EFAULT);
+	}
+	msg.msg_iov = iov;
+	if (!msg.msg_name)
+		msg.msg_namelen = 0;
+	if ((int)msg.msg_namelen < 0) {  /* copy_msghdr_from_user() */
+		if (iov != small)
+			free(iov);
+		return shim_fail(EINVAL);
+	}
+	rx = shim_rx_get(fd);
+	r = recv_with_state(fd, s, rx ? rx : &fallback_rx, &msg, flags);
 	shim_rx_put(rx);
+	if (iov != small)
+		free(iov);
+	if (r >= 0 && (shim_copy_user(&umsg->msg_flags, &msg.msg_flags, sizeof msg.msg_flags, 1)
+	               || shim_copy_user(&umsg->msg_namelen, &msg.msg_namelen,
+	                                 sizeof msg.msg_namelen, 1)
+	               || shim_copy_user(&umsg->msg_controllen, &msg.msg_controllen,
+	                                 sizeof msg.msg_controllen, 1)))
+		return shim_fail(EFAULT);
 	if (r >= 0)
 		errno = saved;  /* the steps behind a success leave no trace */
 	return r;
@@ -477,10 +522,9 @@ static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd
 	int peek = !!(flags & MSG_PEEK), r, truncated = 0;
 	struct result res;
 
-	if (!msg || (msg->msg_iovlen && !msg->msg_iov))
-		return shim_fail(EFAULT);
-	if (msg->msg_iovlen > IOV_MAX)
-		return shim_fail(EMSGSIZE);
+	/* sctp_recvmsg(): the error queue first, which is always empty */
+	if (flags & MSG_ERRQUEUE)
+		return shim_fail(EAGAIN);
 	/* sctp_recvmsg(): a one-to-one socket that is listening, or has no
 	 * association and never had one, has nothing to wait for */
 	if (s->style == SHIM_STYLE_ONE_TO_ONE && (s->listening || !shim_assoc_seen(fd, s)))
@@ -501,17 +545,34 @@ static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd
 		return shim_fail(-r);
 	msg->msg_flags = (res.eor ? MSG_EOR : 0) | (res.notification ? PERS_MSG_NOTIFICATION : 0);
 	if (msg->msg_name) {
-		if (res.have_info && res.info.addr.family)
-			shim_fill_sockaddr(&res.info.addr, shim_report_family(fd, s), msg->msg_name,
-					   &msg->msg_namelen);
-		else
+		/* ____sys_recvmsg(): the data is gone when the address cannot
+		 * be written */
+		if (res.have_info && res.info.addr.family) {
+			r = shim_sockaddr_to_user(&res.info.addr, shim_report_family(fd, s),
+			                          msg->msg_name, &msg->msg_namelen);
+			if (r < 0)
+				return shim_fail(-r);
+		} else {
 			msg->msg_namelen = 0;
+		}
 	}
-	if (msg->msg_control || msg->msg_controllen) {
-		msg->msg_controllen = res.have_info
-			? pers_build_recv_cmsgs(&res.info, res.notification, msg->msg_control,
-			                        msg->msg_controllen, &truncated)
+	{
+		size_t cap = msg->msg_controllen < CONTROL_MAX ? msg->msg_controllen : CONTROL_MAX;
+		union {
+			char buf[CONTROL_MAX];
+			struct cmsghdr align;
+		} ctl;
+		/* put_cmsg(): no control buffer is MSG_CTRUNC when there was
+		 * something to put */
+		size_t len = res.have_info
+			? pers_build_recv_cmsgs(&res.info, res.notification,
+			                        msg->msg_control ? ctl.buf : NULL, cap, &truncated)
 			: 0;
+
+		/* put_cmsg(): what cannot be written is left out, silently */
+		if (len && shim_copy_user(msg->msg_control, ctl.buf, len, 1) < 0)
+			len = 0;
+		msg->msg_controllen = len;
 		if (truncated)
 			msg->msg_flags |= MSG_CTRUNC;
 	}

@@ -3,6 +3,7 @@
  * getpeername. */
 #define _GNU_SOURCE
 #include "lib/shim.h"
+#include "lib/names.h"
 #include "wire/wire.h"
 
 #include <string.h>
@@ -31,6 +32,35 @@ void shim_fill_sockaddr(const struct shim_addr *a, int sock_family,
 	}
 	memcpy(out, &ss, *len < n ? *len : n);
 	*len = n;
+}
+
+int shim_sockaddr_from_user(const struct sockaddr *uaddr, socklen_t ulen,
+                            struct sockaddr_storage *ss)
+{
+	memset(ss, 0, sizeof *ss);
+	if ((int)ulen < 0 || ulen > sizeof *ss)
+		return -EINVAL;
+	return shim_copy_user(ss, uaddr, ulen, 0) < 0 ? -EFAULT : 0;
+}
+
+int shim_sockaddr_to_user(const struct shim_addr *a, int sock_family, struct sockaddr *uaddr,
+                          socklen_t *ulen)
+{
+	struct sockaddr_storage ss;
+	socklen_t full = sizeof ss;
+	int len;
+
+	if (shim_copy_user(&len, ulen, sizeof len, 0) < 0)
+		return -EFAULT;
+	shim_fill_sockaddr(a, sock_family, (struct sockaddr *)&ss, &full);
+	if (len > (int)full)
+		len = (int)full;
+	if (len < 0)
+		return -EINVAL;
+	if (shim_copy_user(uaddr, &ss, (size_t)len, 1) < 0
+	    || shim_copy_user(ulen, &full, sizeof full, 1) < 0)
+		return -EFAULT;
+	return 0;
 }
 
 int shim_report_family(int fd, const struct shim_sock *s)
@@ -96,6 +126,8 @@ static int name_recall(int fd, struct shim_addr *a)
 	return have;
 }
 
+/* inet_getname() says what there is, then move_addr_to_user() checks the
+ * program's buffer: an unconnected socket is ENOTCONN even with a bad one. */
 static int get_name(int fd, const struct shim_sock *s, uint32_t which,
                     struct sockaddr *addr, socklen_t *len)
 {
@@ -105,34 +137,35 @@ static int get_name(int fd, const struct shim_sock *s, uint32_t which,
 		struct shim_addr addrs[SHIM_MAX_ADDRS];
 	} body;
 	size_t body_len = sizeof body;
-	int r;
+	struct shim_addr a;
+	int family = s->family, r;
 
-	if (!addr || !len)
-		return shim_fail(EFAULT);
+	/* a one-to-many socket stays in CLOSED state: never "connected" */
+	if (which == SHIM_ADDRS_PEER && s->style == SHIM_STYLE_ONE_TO_MANY)
+		return shim_fail(ENOTCONN);
 	r = shim_request(SHIM_REQ_GETADDRS, &req, sizeof req, fd, &body, &body_len, NULL, 0);
 	if (r == -ENOTCONN && which == SHIM_ADDRS_SOCKNAME && s->style == SHIM_STYLE_ONE_TO_ONE) {
 		/* association over and socket freed: the last address known,
 		 * else the wildcard (the port is then lost) */
-		struct shim_addr last = { .family = (uint16_t)s->family };
-
-		name_recall(fd, &last);
-		shim_fill_sockaddr(&last, shim_report_family(fd, s), addr, len);
-		return 0;
-	}
-	if (r < 0)
+		memset(&a, 0, sizeof a);
+		a.family = (uint16_t)s->family;
+		name_recall(fd, &a);
+		family = shim_report_family(fd, s);
+	} else if (r < 0) {
 		return shim_fail(-r);
-	if (body_len < sizeof body.rep + sizeof(struct shim_addr) || body.rep.count == 0) {
-		struct shim_addr any = { .family = (uint16_t)s->family };
-
+	} else if (body_len < sizeof body.rep + sizeof(struct shim_addr) || body.rep.count == 0) {
 		if (which == SHIM_ADDRS_PEER)
 			return shim_fail(ENOTCONN);
-		shim_fill_sockaddr(&any, s->family, addr, len);  /* unbound: the wildcard */
-		return 0;
+		memset(&a, 0, sizeof a);
+		a.family = (uint16_t)s->family;  /* unbound: the wildcard */
+	} else {
+		a = body.addrs[0];
+		if (which == SHIM_ADDRS_SOCKNAME && s->style == SHIM_STYLE_ONE_TO_ONE)
+			shim_name_remember(fd, &a);
+		family = shim_report_family(fd, s);
 	}
-	if (which == SHIM_ADDRS_SOCKNAME && s->style == SHIM_STYLE_ONE_TO_ONE)
-		shim_name_remember(fd, &body.addrs[0]);
-	shim_fill_sockaddr(&body.addrs[0], shim_report_family(fd, s), addr, len);
-	return 0;
+	r = shim_sockaddr_to_user(&a, family, addr, len);
+	return r < 0 ? shim_fail(-r) : 0;
 }
 
 SHIM_EXPORT int getsockname(int fd, struct sockaddr *addr, socklen_t *len)

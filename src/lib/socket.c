@@ -2,6 +2,7 @@
 /* socket, bind, listen, accept, connect, shutdown, close. */
 #define _GNU_SOURCE
 #include "lib/shim.h"
+#include "lib/names.h"
 #include "wire/wire.h"
 
 #include <fcntl.h>
@@ -23,6 +24,7 @@ int shim_fd_nonblocking(int fd)
 	return fl >= 0 && (fl & O_NONBLOCK);
 }
 
+/* 1: a socket of ours; 0: libc's; <0: fail with that errno. */
 static int is_sctp_request(int domain, int type, int protocol, int *style)
 {
 	int base = type & SOCK_TYPE_MASK;
@@ -37,6 +39,10 @@ static int is_sctp_request(int domain, int type, int protocol, int *style)
 		*style = SHIM_STYLE_ONE_TO_ONE;
 	else if (base == SOCK_SEQPACKET && (protocol == IPPROTO_SCTP || protocol == 0))
 		*style = SHIM_STYLE_ONE_TO_MANY;
+	else if (base == SOCK_SEQPACKET && protocol > 0 && protocol < 256)
+		/* inet_create() with SCTP loaded: SEQPACKET has an entry, not
+		 * this protocol (a kernel without SCTP says ESOCKTNOSUPPORT) */
+		return -EPROTONOSUPPORT;
 	else
 		return 0;
 	return 1;
@@ -50,7 +56,10 @@ SHIM_EXPORT int socket(int domain, int type, int protocol)
 	struct shim_sock s;
 	int style, fd, r;
 
-	if (!is_sctp_request(domain, type, protocol, &style)) {
+	r = is_sctp_request(domain, type, protocol, &style);
+	if (r < 0)
+		return shim_fail(-r);
+	if (!r) {
 		fd = REAL(socket)(domain, type, protocol);
 		if (fd >= 0)
 			shim_fd_forget(fd);
@@ -88,12 +97,11 @@ SHIM_EXPORT int socketpair(int domain, int type, int protocol, int sv[2])
 	return r;
 }
 
-/* Check a sockaddr the way sctp_sockaddr_af()/sctp_verify_addr() do. */
+/* Check a sockaddr (already copied in) the way sctp_sockaddr_af() /
+ * sctp_verify_addr() do. */
 static int sockaddr_for(const struct shim_sock *s, const struct sockaddr *addr,
                         socklen_t len, struct shim_addr *out)
 {
-	if (!addr)
-		return -EFAULT;
 	if (len < (socklen_t)sizeof(struct sockaddr))
 		return -EINVAL;
 	if (addr->sa_family != AF_INET && addr->sa_family != AF_INET6)
@@ -119,15 +127,41 @@ int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_
 	return shim_request(type, &body, shim_addrs_size(count), fd, NULL, NULL, NULL, 0);
 }
 
+/* sctp_bind(): "Disallow binding twice": a port is set once bind(),
+ * sctp_bindx(), listen() or connect() has bound the socket (bindx may
+ * add addresses then, bind may not). */
+static int bound_already(int fd)
+{
+	struct shim_getaddrs_req req = { .which = SHIM_ADDRS_SOCKNAME };
+	struct {
+		struct shim_addrs_reply rep;
+		struct shim_addr addrs[SHIM_MAX_ADDRS];
+	} body;
+	size_t body_len = sizeof body;
+	int r = shim_request(SHIM_REQ_GETADDRS, &req, sizeof req, fd, &body, &body_len, NULL, 0);
+
+	if (r < 0)
+		return r;
+	return body_len >= sizeof body.rep + sizeof(struct shim_addr) && body.rep.count
+	       && body.addrs[0].port;
+}
+
 SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
 {
+	struct sockaddr_storage ss;
 	struct shim_addr a;
 	struct shim_sock s;
 	int r;
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(bind)(fd, addr, len);
-	r = sockaddr_for(&s, addr, len, &a);
+	r = shim_sockaddr_from_user(addr, len, &ss);
+	if (r == 0)
+		r = bound_already(fd);
+	if (r > 0)
+		r = -EINVAL;
+	if (r == 0)
+		r = sockaddr_for(&s, (struct sockaddr *)&ss, len, &a);
 	if (r == 0)
 		r = shim_addrs_request(SHIM_REQ_BIND, fd, SHIM_BIND_ADD, &a, 1);
 	if (r == 0 && a.port && s.style == SHIM_STYLE_ONE_TO_ONE)
@@ -210,8 +244,18 @@ static int do_accept(int fd, const struct shim_sock *s, struct sockaddr *addr,
 		ns.listening = 0;
 		ns.connected = 1;
 		shim_fd_set_ours(newfd, &ns);
-		if (addr && len)
-			shim_fill_sockaddr(&buf->rec.u.acc.peer, shim_report_family(fd, s), addr, len);
+		if (addr) {
+			/* __sys_accept4_file(): a buffer it cannot fill costs the
+			 * new socket (its association ends) */
+			int e = shim_sockaddr_to_user(&buf->rec.u.acc.peer,
+			                              shim_report_family(fd, s), addr, len);
+
+			if (e < 0) {
+				shim_fd_forget(newfd);
+				syscall(SYS_close, newfd);
+				return shim_fail(-e);
+			}
+		}
 		return newfd;
 	}
 }
@@ -329,6 +373,10 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 	*assoc_id = 0;
 	if (count == 0 || count > SHIM_MAX_ADDRS)
 		return -EINVAL;
+	/* __sctp_connect(): every address has the first one's port */
+	for (uint32_t i = 1; i < count; i++)
+		if (addrs[i].port != addrs[0].port)
+			return -EINVAL;
 	body.req.flags = nonblock ? SHIM_CONNECT_NONBLOCK : 0;
 	body.req.count = count;
 	memcpy(body.addrs, addrs, count * sizeof *addrs);
@@ -359,6 +407,7 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 
 SHIM_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
+	struct sockaddr_storage ss;
 	struct shim_addr a;
 	struct shim_sock s;
 	uint32_t id;
@@ -366,9 +415,14 @@ SHIM_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(connect)(fd, addr, len);
-	if (addr && len >= (socklen_t)sizeof(sa_family_t) && addr->sa_family == AF_UNSPEC)
-		return shim_fail(EOPNOTSUPP);  /* sctp_disconnect() */
-	r = sockaddr_for(&s, addr, len, &a);
+	r = shim_sockaddr_from_user(addr, len, &ss);
+	/* sctp_inet_connect() */
+	if (r == 0 && len < (socklen_t)sizeof(sa_family_t))
+		r = -EINVAL;
+	if (r == 0 && ss.ss_family == AF_UNSPEC)
+		r = -EOPNOTSUPP;  /* sctp_disconnect() */
+	if (r == 0)
+		r = sockaddr_for(&s, (struct sockaddr *)&ss, len, &a);
 	if (r == 0)
 		r = shim_connect_addrs(fd, &s, &a, 1, &id);
 	return r < 0 ? shim_fail(-r) : 0;

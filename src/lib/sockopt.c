@@ -35,8 +35,13 @@ int shim_copy_user(void *dst, const void *src, size_t len, int to_user)
 		return -EFAULT;
 	r = syscall(to_user ? SYS_process_vm_writev : SYS_process_vm_readv,
 	            getpid(), &local, 1UL, &remote, 1UL, 0UL);
-	if (r == (long)len)
+	if (r == (long)len) {
+		/* the memory is there: write it once more in plain sight, for
+		 * checkers (valgrind) that see no other process write it */
+		if (to_user)
+			memcpy(dst, src, len);
 		return 0;
+	}
 	if (r < 0 && (errno == ENOSYS || errno == EPERM)) {
 		memcpy(dst, src, len);  /* no way to check here: trust the pointer */
 		return 0;
@@ -157,15 +162,19 @@ static int set_sctp(int fd, const struct shim_sock *s, int name, const void *val
 	size_t copy;
 	int r;
 
-	if (pers_opt_from_linux(name) < 0)
-		return shim_set_sctp_addrs(fd, s, name, val, len);
 	/* every check Linux makes on a fixed-size value is satisfied by a
 	 * prefix; variable values beyond this are refused below */
 	copy = len > OPT_COPY_MAX ? OPT_COPY_MAX : len;
 	local = calloc(1, copy + 1);
 	if (!local)
 		return -ENOMEM;
+	/* sctp_setsockopt() copies the value in before it looks at the
+	 * option number: a bad pointer is EFAULT whatever the option */
 	r = shim_copy_user(local, val, copy, 0);
+	if (r == 0 && pers_opt_from_linux(name) < 0) {
+		free(local);
+		return shim_set_sctp_addrs(fd, s, name, val, len);
+	}
 	if (r == 0 && pers_setopt_needs_events(name))
 		r = shim_getopt_u32(fd, SHIM_OPT_EVENTS, &events);
 	if (r == 0)
@@ -287,6 +296,8 @@ SHIM_EXPORT int setsockopt(int fd, int level, int name, const void *val, socklen
 
 	if (!shim_fd_get(fd, &s))
 		return REAL(setsockopt)(fd, level, name, val, len);
+	if ((int)len < 0)
+		return shim_fail(EINVAL);  /* __sys_setsockopt(), at every level */
 	if (level == SOL_SCTP)
 		r = set_sctp(fd, &s, name, val, len);
 	else if (level == SOL_SOCKET && (name == SO_BINDTODEVICE || name == SO_BINDTOIFINDEX))
@@ -311,12 +322,14 @@ static int get_sctp(int fd, const struct shim_sock *s, int name, void *val, sock
 	struct pers_opt o;
 	int r;
 
-	if (pers_opt_from_linux(name) < 0)
-		return shim_get_sctp_addrs(fd, s, name, val, lenp);
-	if (shim_copy_user(&len, lenp, sizeof len, 0) < 0)
+	/* sctp_getsockopt() reads and checks the length before it looks at
+	 * the option number */
+	if (shim_copy_user(&len, lenp, sizeof len, 0) < 0 || !lenp)
 		return -EFAULT;
 	if ((int)len < 0)
 		return -EINVAL;
+	if (pers_opt_from_linux(name) < 0)
+		return shim_get_sctp_addrs(fd, s, name, val, lenp);
 	/* room for the answer even when the program's buffer is short: the
 	 * personality decides what a short buffer gets */
 	cap = len > OPT_COPY_MAX ? OPT_COPY_MAX : len;

@@ -28,8 +28,12 @@ check_PROGRAMS += tests/conformance/conf_notify
 tests_conformance_conf_notify_SOURCES = tests/conformance/conf_notify.c $(conformance_sources)
 tests_conformance_conf_notify_LDADD = -lsctp
 
+check_PROGRAMS += tests/conformance/conf_errors
+tests_conformance_conf_errors_SOURCES = tests/conformance/conf_errors.c $(conformance_sources)
+tests_conformance_conf_errors_LDADD = -lsctp
+
 # listed one by one: automake must see each test to make its rules
-conformance_tests = tests/conformance/core.tap tests/conformance/path.tap \
+conformance_tests = tests/conformance/errors.tap tests/conformance/core.tap tests/conformance/path.tap \
 	tests/conformance/auth.tap tests/conformance/stream.tap tests/conformance/notify.tap
 TESTS += $(conformance_tests)
 EXTRA_DIST += $(conformance_tests) tests/conformance/run.sh
