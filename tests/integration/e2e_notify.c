@@ -62,8 +62,10 @@ static void small_window(int fd)
 }
 
 /* The peer aborts while messages it never read are queued: a program
- * subscribed to SCTP_SEND_FAILED_EVENT gets them back, each with its
- * data, then ASSOC_CHANGE COMM_LOST, as on Linux. */
+ * subscribed to SCTP_SEND_FAILED_EVENT is told ASSOC_CHANGE COMM_LOST,
+ * then gets the messages back, each with its data, as on Linux
+ * (sctp_cmd_assoc_failed: "SEND_FAILED sent later when cleaning up the
+ * association"), then the end of the stream. */
 void e2e_case_send_failed_event(void)
 {
 	struct e2e_pair p = e2e_connect_pair_with(AF_INET, e2e_port, small_window);
@@ -78,21 +80,30 @@ void e2e_case_send_failed_event(void)
 	MUST(setsockopt(p.server, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close));
 	MUST(close(p.server));
 	snprintf(e2e_context, sizeof e2e_context, "reading notifications after the abort");
-	while (!lost) {
+	for (;;) {
 		uint8_t buf[sizeof(struct sctp_send_failed_event) + MESSAGE_SIZE + 64];
 		union sctp_notification *sn = (union sctp_notification *)buf;
 		struct pollfd pfd = { .fd = p.client, .events = POLLIN };
+		struct iovec iov = { .iov_base = buf, .iov_len = sizeof buf };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+		ssize_t n;
 
 		CHECK(MUST(poll(&pfd, 1, 10000)) == 1, "no notification within 10 s");
-		e2e_recv_notification(p.client, buf, sizeof buf);
+		n = recvmsg(p.client, &m, 0);
+		if (n == 0 || (n < 0 && errno == ECONNRESET))
+			break;  /* the end of the stream */
+		CHECK(n > 0 && (m.msg_flags & MSG_NOTIFICATION) && (m.msg_flags & MSG_EOR),
+		      "recvmsg %zd, flags 0x%x", n, m.msg_flags);
 		if (sn->sn_header.sn_type == SCTP_ASSOC_CHANGE) {
 			CHECK(sn->sn_assoc_change.sac_state == SCTP_COMM_LOST, "sac_state %u",
 			      sn->sn_assoc_change.sac_state);
+			CHECK(!lost, "a second COMM_LOST");
 			lost = true;
 			continue;
 		}
 		CHECK(sn->sn_header.sn_type == SCTP_SEND_FAILED_EVENT, "notification type 0x%x",
 		      sn->sn_header.sn_type);
+		CHECK(lost, "SEND_FAILED_EVENT before COMM_LOST");
 		/* Linux's values: SCTP_DATA_UNSENT is 0, SCTP_DATA_SENT 1 */
 		CHECK(sn->sn_send_failed_event.ssf_flags == SCTP_DATA_UNSENT
 		      || sn->sn_send_failed_event.ssf_flags == SCTP_DATA_SENT,
@@ -103,6 +114,7 @@ void e2e_case_send_failed_event(void)
 		CHECK(buf[sizeof(struct sctp_send_failed_event)] == 's', "the message's data");
 		failed++;
 	}
+	CHECK(lost, "no COMM_LOST");
 	CHECK(failed > 0, "no SEND_FAILED_EVENT for %d queued messages", sent);
 	CHECK(failed <= sent, "%d SEND_FAILED_EVENTs for %d messages", failed, sent);
 	close(p.client);
