@@ -5,6 +5,7 @@
  * for what usrsctp lacks.  docs/compat.md says what differs from Linux.
  */
 #define _GNU_SOURCE
+#include "daemon/engine_notify.h"
 #include "daemon/engine_optdesc.h"
 
 #include <errno.h>
@@ -247,6 +248,7 @@ static int primary_set(struct endpoint *ep, const struct engine_optdesc *d,
 	sp.ssp_assoc_id = raw_assoc(ep, a->val->f[PRIM_RAW_ID]);
 	if (usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_PRIMARY_ADDR, &sp, sizeof sp) < 0)
 		return -EINVAL;  /* Linux: no such path */
+	engine_notify_made_primary(ep, (uint32_t)sp.ssp_assoc_id, &a->val->addr);
 	return 0;
 }
 

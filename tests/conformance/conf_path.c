@@ -330,6 +330,30 @@ static int primary_set_current(void)
 	return 0;
 }
 
+/* Linux tells the program of the path it made primary, even the same one. */
+static int primary_made_prim_event(void)
+{
+	struct conf_pair p;
+	struct sctp_event ev = { .se_type = SCTP_PEER_ADDR_CHANGE, .se_on = 1 };
+	union sctp_notification n;
+	struct sctp_prim prim;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_STREAM));
+	CHECK_OK(SO(p.cli, SCTP_EVENT, ev));
+	memset(&prim, 0, sizeof prim);
+	peer_of_cli(&p, &prim.ssp_addr);
+	CHECK_OK(SO(p.cli, SCTP_PRIMARY_ADDR, prim));
+	/* a first heartbeat may confirm the path (SCTP_ADDR_CONFIRMED) meanwhile */
+	do
+		CHECK(conf_wait_notification(p.cli, SCTP_PEER_ADDR_CHANGE, &n, sizeof n)
+		      == (int)sizeof n.sn_paddr_change);
+	while (n.sn_paddr_change.spc_state == SCTP_ADDR_CONFIRMED);
+	CHECK(n.sn_paddr_change.spc_state == SCTP_ADDR_MADE_PRIM);
+	CHECK(n.sn_paddr_change.spc_assoc_id == p.cli_id);
+	CHECK(same_addr(&n.sn_paddr_change.spc_aaddr, &prim.ssp_addr));
+	return 0;
+}
+
 static int primary_errors(void)
 {
 	struct conf_pair p;
@@ -874,6 +898,7 @@ static const struct conf_case cases[] = {
 	{ "peer-addr-info-errors", peer_addr_info_errors },
 	{ "primary-get", primary_get },
 	{ "primary-set-current", primary_set_current },
+	{ "primary-made-prim-event", primary_made_prim_event },
 	{ "primary-errors", primary_errors },
 	{ "primary-switch", primary_switch },
 	{ "peer-primary-asconf-off", peer_primary_asconf_off },
