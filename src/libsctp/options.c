@@ -7,6 +7,9 @@
 #include "libsctp/libsctp.h"
 
 #include <string.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
 
 /* Where each option's argument holds its association id.  The options
  * whose argument has none (SCTP_INITMSG, SCTP_NODELAY, ...) are listed
@@ -57,6 +60,26 @@ static const struct {
 	{ SCTP_ECN_SUPPORTED, offsetof(struct sctp_assoc_value, assoc_id) },
 };
 
+/* Read the caller's length without trusting the pointer: lksctp hands it
+ * straight to getsockopt(), which answers EFAULT for a bad one, so this
+ * library must not crash on it first.  0, or -1 with errno EFAULT. */
+static int read_len(const socklen_t *size, socklen_t *out)
+{
+	struct iovec local = { out, sizeof *out }, remote = { (void *)size, sizeof *out };
+	long r;
+
+	if (!size)
+		return libsctp_fail(EFAULT);
+	r = syscall(SYS_process_vm_readv, getpid(), &local, 1UL, &remote, 1UL, 0UL);
+	if (r == (long)sizeof *out)
+		return 0;
+	if (r < 0 && (errno == ENOSYS || errno == EPERM)) {
+		*out = *size;  /* no way to check here: trust the pointer */
+		return 0;
+	}
+	return libsctp_fail(EFAULT);
+}
+
 /* RFC 6458 9.7: getsockopt() of an option of association `id`.  Options
  * not listed fail with EOPNOTSUPP (lksctp 1.0.19 returns the number
  * ENOTSUP as if it were a result, without setting errno). */
@@ -64,13 +87,14 @@ int sctp_opt_info(int sd, sctp_assoc_t id, int opt, void *arg, socklen_t *size)
 {
 	for (size_t i = 0; i < sizeof opt_info_options / sizeof opt_info_options[0]; i++) {
 		int at = opt_info_options[i].id_offset;
+		socklen_t len;
 
 		if (opt_info_options[i].option != opt)
 			continue;
-		if (!arg || !size)
+		if (!arg || read_len(size, &len) < 0)
 			return libsctp_fail(EFAULT);
 		if (at != NO_ID) {
-			if (*size < at + sizeof id)
+			if (len < at + sizeof id)
 				return libsctp_fail(EINVAL);
 			memcpy((char *)arg + at, &id, sizeof id);
 		}
