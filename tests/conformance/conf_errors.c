@@ -12,6 +12,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -938,6 +939,47 @@ static int bindx_rem_last_ebusy(void)
 	return 0;
 }
 
+/* A local IPv4 address other than the loopback's; 0 if none. */
+static int second_ipv4(struct sockaddr_in *out)
+{
+	struct ifaddrs *ifs, *i;
+	int found = 0;
+
+	if (getifaddrs(&ifs) < 0)
+		return 0;
+	for (i = ifs; i && !found; i = i->ifa_next)
+		if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET) {
+			memcpy(out, i->ifa_addr, sizeof *out);
+			found = ntohl(out->sin_addr.s_addr) >> 24 != 127;
+		}
+	freeifaddrs(ifs);
+	return found;
+}
+
+/* sctp_bindx_rem(): another port, or an address not bound, EINVAL; the
+ * last address stays (EBUSY).  Needs a second local IPv4 address. */
+static int bindx_rem_errors(void)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct sockaddr_in second, other = v4("127.0.0.2", 0);
+	int fd = conf_socket(AF_INET, SOCK_SEQPACKET);
+
+	if (!second_ipv4(&second))
+		return CONF_SKIP;
+	CHECK_OK(fd);
+	CHECK_OK(conf_bind_loopback(fd, AF_INET, &ss, &len));
+	second.sin_port = htons(port_of(&ss));
+	CHECK_OK(sctp_bindx(fd, SA(second), 1, SCTP_BINDX_ADD_ADDR));
+	second.sin_port = htons((uint16_t)(port_of(&ss) + 1));
+	CHECK_ERRNO(sctp_bindx(fd, SA(second), 1, SCTP_BINDX_REM_ADDR), EINVAL);
+	CHECK_ERRNO(sctp_bindx(fd, SA(other), 1, SCTP_BINDX_REM_ADDR), EINVAL);
+	second.sin_port = 0;  /* the bound port */
+	CHECK_OK(sctp_bindx(fd, SA(second), 1, SCTP_BINDX_REM_ADDR));
+	CHECK_ERRNO(sctp_bindx(fd, SA(ss), 1, SCTP_BINDX_REM_ADDR), EBUSY);
+	return 0;
+}
+
 static int connectx_bad_arguments_einval(void)
 {
 	struct sockaddr_in a[2] = { v4("127.0.0.1", 9), v4("127.0.0.1", 10) };
@@ -1110,6 +1152,7 @@ static const struct conf_case cases[] = {
 	{ "bindx-efault", bindx_efault },
 	{ "bindx-add-conflicts-einval", bindx_add_conflicts_einval },
 	{ "bindx-rem-last-ebusy", bindx_rem_last_ebusy },
+	{ "bindx-rem-errors", bindx_rem_errors },
 	{ "connectx-bad-arguments-einval", connectx_bad_arguments_einval },
 	{ "connectx-efault", connectx_efault },
 	{ "peeloff-errors", peeloff_errors },
