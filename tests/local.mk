@@ -43,6 +43,17 @@ if ENABLE_ASAN
 tests_unit_test_notify_LDFLAGS = -fsanitize=address,undefined
 endif
 
+# The daemon's state rules for bind, listen, connect and shutdown.
+check_PROGRAMS += tests/unit/test_errors
+TESTS += tests/unit/test_errors
+tests_unit_test_errors_SOURCES = tests/unit/test_errors.c
+tests_unit_test_errors_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(USRSCTP_CFLAGS)
+tests_unit_test_errors_LDADD = libengine.la libpersonality.la libwire.la \
+	$(USRSCTP_LIBS) -lpthread $(CUNIT_LIBS)
+if ENABLE_ASAN
+tests_unit_test_errors_LDFLAGS = -fsanitize=address,undefined
+endif
+
 # Built against Debian's libsctp-dev like any unmodified SCTP program.
 check_PROGRAMS += tests/integration/e2e
 tests_integration_e2e_SOURCES = tests/integration/e2e.c \

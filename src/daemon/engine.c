@@ -393,15 +393,13 @@ static int bindx_check(struct endpoint *ep, uint32_t flags, const struct shim_ad
 	uint16_t port;
 	int n;
 
-	if (!(flags & SHIM_BIND_REM) && !ep->bound)
-		return 0;
-	/* the wildcard is one address that matches every other */
-	n = ep->bound && !ep->bound_wildcard ? bound_list(ep, list, SHIM_MAX_ADDRS, &port) : 0;
-	if (ep->bound && ep->bound_wildcard) {
-		list[0] = ep->bound_addr;
-		n = 1;
-		bound_list(ep, list + 1, 1, &port);
-	}
+	if (!ep->bound)
+		return flags & SHIM_BIND_REM ? -EBUSY : 0;
+	/* the wildcard is one address that matches every other: it stays,
+	 * and nothing can be added beside it */
+	if (ep->bound_wildcard)
+		return flags & SHIM_BIND_REM ? -EBUSY : -EINVAL;
+	n = bound_list(ep, list, SHIM_MAX_ADDRS, &port);
 	if (flags & SHIM_BIND_REM) {
 		/* the last address stays */
 		if (n <= 1)
@@ -415,11 +413,9 @@ static int bindx_check(struct endpoint *ep, uint32_t flags, const struct shim_ad
 	}
 	if (a->port && port && a->port != port)
 		return -EINVAL;  /* one port per endpoint */
-	if (ep->bound_wildcard)
-		return -EINVAL;  /* sctp_bind_addr_match(): the wildcard covers it */
 	for (int i = 0; i < n; i++)
 		if (same_host(&list[i], a))
-			return -EINVAL;
+			return -EINVAL;  /* sctp_bind_addr_match() */
 	return 0;
 }
 
