@@ -236,11 +236,12 @@ static void test_cmsg_parse(void)
 	n = add_cmsg(u.buf, n, IPPROTO_SCTP, SCTP_DSTADDRV4, &dst, sizeof dst);
 	CU_ASSERT_EQUAL(pers_parse_send_cmsgs(u.buf, n, &p), 0);
 	CU_ASSERT_EQUAL(p.info.stream, 2);
-	CU_ASSERT_EQUAL(p.info.flags, SHIM_MSG_EOF | SHIM_MSG_HAS_ADDR);
+	/* DSTADDRV4 is an extra peer address, never the destination */
+	CU_ASSERT_EQUAL(p.info.flags, SHIM_MSG_EOF);
 	CU_ASSERT_EQUAL(p.info.pr_policy, SHIM_PR_RTX);
 	CU_ASSERT_EQUAL(p.info.pr_value, 3);
-	CU_ASSERT_EQUAL(p.info.addr.family, AF_INET);
-	CU_ASSERT_EQUAL(memcmp(p.info.addr.addr, &dst, 4), 0);
+	CU_ASSERT_EQUAL(p.dst_count, 1);
+	CU_ASSERT_EQUAL(p.dst_short, 0);
 
 	/* wrong length, unknown type, flags Linux refuses: EINVAL */
 	n = add_cmsg(u.buf, 0, IPPROTO_SCTP, SCTP_SNDRCV, &sri, sizeof sri - 4);
@@ -342,7 +343,8 @@ static void test_send_failed_event(void)
 	CU_ASSERT_EQUAL(u.n.sn_header.sn_flags, SCTP_DATA_UNSENT);
 	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssf_error, EINVAL);
 	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_sid, 3);
-	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_flags, SCTP_UNORDERED);
+	/* Linux reports the DATA chunk's flags: U (0x04), B (0x02), E (0x01) */
+	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_flags, 0x07);
 	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_ppid, 0x01020304);
 	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_context, 99);
 	CU_ASSERT_EQUAL(u.n.sn_send_failed_event.ssfe_info.snd_assoc_id, 7);
@@ -373,15 +375,30 @@ static void test_notifications(void)
 	n.inbound_streams = 5;
 	n.len = sizeof info;
 	len = pers_build_notification(&n, info, u.buf, sizeof u.buf);
-	CU_ASSERT_EQUAL(len, (ssize_t)(sizeof(struct sctp_assoc_change) + 3));
+	/* Linux puts no feature list in a COMM_UP's sac_info */
+	CU_ASSERT_EQUAL(len, (ssize_t)sizeof(struct sctp_assoc_change));
 	CU_ASSERT_EQUAL(u.n.sn_header.sn_type, SCTP_ASSOC_CHANGE);
 	CU_ASSERT_EQUAL(u.n.sn_header.sn_length, len);
 	CU_ASSERT_EQUAL(u.n.sn_assoc_change.sac_state, SCTP_COMM_UP);
 	CU_ASSERT_EQUAL(u.n.sn_assoc_change.sac_outbound_streams, 10);
 	CU_ASSERT_EQUAL(u.n.sn_assoc_change.sac_inbound_streams, 5);
 	CU_ASSERT_EQUAL(u.n.sn_assoc_change.sac_assoc_id, 12);
-	CU_ASSERT_EQUAL(u.n.sn_assoc_change.sac_info[2], 3);
-	CU_ASSERT_EQUAL(pers_build_notification(&n, info, u.buf, 20), -ENOSPC);
+	CU_ASSERT_EQUAL(pers_build_notification(&n, info, u.buf, sizeof(struct sctp_assoc_change) - 1),
+	                -ENOSPC);
+
+	{	/* COMM_LOST by an ABORT: the chunk's causes, the first cause in sac_error */
+		const uint8_t abort_chunk[8] = { 6, 0, 0, 8, 0, 12, 0, 4 };
+
+		n.state = SHIM_COMM_LOST;
+		n.error = 12;
+		n.len = sizeof abort_chunk;
+		len = pers_build_notification(&n, abort_chunk, u.buf, sizeof u.buf);
+		CU_ASSERT_EQUAL(len, (ssize_t)(sizeof(struct sctp_assoc_change) + 4));
+		CU_ASSERT_EQUAL(u.n.sn_assoc_change.sac_error, htons(12));
+		CU_ASSERT_EQUAL(u.n.sn_assoc_change.sac_outbound_streams, 0);
+		CU_ASSERT_EQUAL(memcmp(u.n.sn_assoc_change.sac_info, abort_chunk + 4, 4), 0);
+		n.error = 0;
+	}
 
 	n.state = SHIM_SHUTDOWN_COMP;
 	n.len = 0;
