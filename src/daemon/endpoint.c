@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,6 +139,7 @@ static void endpoint_free(struct endpoint *ep)
 	free(ep->partials);
 	partial_free(&ep->held);
 	free(ep->notif_buf);
+	free(ep->assoc_events);
 	free(ep);
 }
 
@@ -814,4 +816,112 @@ const char *endpoint_state_name(const struct endpoint *ep)
 	case EP_ENDED:      return "closing";
 	}
 	return "?";
+}
+
+/* ---- per-association subscriptions ---------------------------------------- */
+
+/* Index of the first entry whose id is >= assoc_id (the table is sorted). */
+static unsigned events_find(const struct endpoint *ep, uint32_t assoc_id)
+{
+	unsigned lo = 0, hi = ep->n_assoc_events;
+
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+
+		if (ep->assoc_events[mid].assoc_id < assoc_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool endpoint_events_pinned(const struct endpoint *ep, uint32_t assoc_id)
+{
+	unsigned i = events_find(ep, assoc_id);
+
+	return i < ep->n_assoc_events && ep->assoc_events[i].assoc_id == assoc_id;
+}
+
+uint32_t endpoint_events_of(const struct endpoint *ep, uint32_t assoc_id)
+{
+	unsigned i = events_find(ep, assoc_id);
+
+	if (i < ep->n_assoc_events && ep->assoc_events[i].assoc_id == assoc_id)
+		return ep->assoc_events[i].mask;
+	return ep->events_mask;
+}
+
+int endpoint_events_reserve(struct endpoint *ep, unsigned n)
+{
+	struct assoc_events *t;
+	size_t want = (size_t)ep->n_assoc_events + n;
+
+	if (want <= ep->cap_assoc_events)
+		return 0;
+	if (want < 2u * ep->cap_assoc_events)
+		want = 2u * ep->cap_assoc_events;
+	if (want > UINT_MAX || !(t = realloc(ep->assoc_events, want * sizeof *t)))
+		return -ENOMEM;
+	ep->assoc_events = t;
+	ep->cap_assoc_events = (unsigned)want;
+	return 0;
+}
+
+static void events_drop(struct endpoint *ep, unsigned i)
+{
+	memmove(&ep->assoc_events[i], &ep->assoc_events[i + 1],
+		(ep->n_assoc_events - i - 1) * sizeof *ep->assoc_events);
+	ep->n_assoc_events--;
+}
+
+int endpoint_events_set(struct endpoint *ep, uint32_t assoc_id, uint32_t mask)
+{
+	unsigned i = events_find(ep, assoc_id);
+	bool have = i < ep->n_assoc_events && ep->assoc_events[i].assoc_id == assoc_id;
+
+	if (mask == ep->events_mask) {
+		if (have)
+			events_drop(ep, i);
+		return 0;
+	}
+	if (have) {
+		ep->assoc_events[i].mask = mask;
+		return 0;
+	}
+	if (endpoint_events_reserve(ep, 1) < 0)
+		return -ENOMEM;
+	memmove(&ep->assoc_events[i + 1], &ep->assoc_events[i],
+		(ep->n_assoc_events - i) * sizeof *ep->assoc_events);
+	ep->assoc_events[i].assoc_id = assoc_id;
+	ep->assoc_events[i].mask = mask;
+	ep->n_assoc_events++;
+	return 0;
+}
+
+void endpoint_events_compact(struct endpoint *ep)
+{
+	unsigned kept = 0;
+
+	for (unsigned i = 0; i < ep->n_assoc_events; i++)
+		if (ep->assoc_events[i].mask != ep->events_mask)
+			ep->assoc_events[kept++] = ep->assoc_events[i];
+	ep->n_assoc_events = kept;
+}
+
+void endpoint_events_forget(struct endpoint *ep, uint32_t assoc_id)
+{
+	unsigned i = events_find(ep, assoc_id);
+
+	if (i < ep->n_assoc_events && ep->assoc_events[i].assoc_id == assoc_id)
+		events_drop(ep, i);
+}
+
+uint32_t endpoint_events_union(const struct endpoint *ep)
+{
+	uint32_t all = ep->events_mask;
+
+	for (unsigned i = 0; i < ep->n_assoc_events; i++)
+		all |= ep->assoc_events[i].mask;
+	return all;
 }

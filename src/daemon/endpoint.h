@@ -42,6 +42,12 @@ struct partial {
 
 #define EP_MAX_PARTIALS 64
 
+/* One association's subscriptions. */
+struct assoc_events {
+	uint32_t assoc_id;
+	uint32_t mask;
+};
+
 struct endpoint {
 	uint32_t id;
 	uint16_t family;
@@ -83,7 +89,12 @@ struct endpoint {
 	struct shim_addr bound_addr;
 
 	/* options */
-	uint32_t events_mask;   /* (1u << enum shim_notify_type) forwarded */
+	uint32_t events_mask;   /* (1u << enum shim_notify_type): the socket's
+				 * subscriptions (Linux's sp->subscribe), which
+				 * new associations start from */
+	struct assoc_events *assoc_events;  /* Linux's asoc->subscribe, kept only
+				 * where it differs from events_mask; by id */
+	unsigned n_assoc_events, cap_assoc_events;
 	bool send_failed_on;    /* usrsctp subscribed to SEND_FAILED_EVENT */
 	bool recvrcvinfo, recvnxtinfo;
 	uint32_t sndbuf, rcvbuf;
@@ -145,5 +156,24 @@ void endpoint_assoc_ended(struct endpoint *ep, int error);
 void endpoint_close(struct endpoint *ep, bool abortive);
 
 const char *endpoint_state_name(const struct endpoint *ep);
+
+/*
+ * Per-association subscriptions.  An association without an entry has the
+ * socket's (events_mask): whoever changes events_mask first gives the
+ * associations that must keep the old one an entry of their own.
+ */
+uint32_t endpoint_events_of(const struct endpoint *ep, uint32_t assoc_id);
+/* Has the association an entry? */
+bool endpoint_events_pinned(const struct endpoint *ep, uint32_t assoc_id);
+/* Room for n more entries, so that the next n sets cannot fail. */
+int endpoint_events_reserve(struct endpoint *ep, unsigned n);
+/* Give an association its own mask (dropped when it equals events_mask). */
+int endpoint_events_set(struct endpoint *ep, uint32_t assoc_id, uint32_t mask);
+/* Drop the entries that equal events_mask (after events_mask changed). */
+void endpoint_events_compact(struct endpoint *ep);
+/* The association has ended. */
+void endpoint_events_forget(struct endpoint *ep, uint32_t assoc_id);
+/* What any association or the socket subscribes to. */
+uint32_t endpoint_events_union(const struct endpoint *ep);
 
 #endif

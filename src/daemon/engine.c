@@ -220,8 +220,9 @@ static const uint16_t internal_events[] = {
  */
 void engine_sync_events(struct endpoint *ep)
 {
-	bool want = ep->events_mask & (1u << SHIM_NOTIFY_SEND_FAILED
-				       | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT);
+	/* the socket's subscriptions or any association's */
+	bool want = endpoint_events_union(ep) & (1u << SHIM_NOTIFY_SEND_FAILED
+						 | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT);
 	struct sctp_event ev = {
 		/* one-to-one: the association if there is one, else the socket */
 		.se_assoc_id = ep->style == SHIM_STYLE_ONE_TO_MANY ? SCTP_ALL_ASSOC : 0,
@@ -820,6 +821,8 @@ static void deliver_data(struct endpoint *ep, uint8_t *rec, size_t n, int flags,
 		mi.flags |= SHIM_MSG_EOR;
 	if (from_len && shim_addr_from_sockaddr(&mi.addr, from, from_len) == 0)
 		mi.flags |= SHIM_MSG_HAS_ADDR;
+	/* the socket's data_io, not the association's: sctp_recvmsg reads
+	 * sp->subscribe */
 	if (ep->events_mask & (1u << SHIM_NOTIFY_DATA_IO))
 		mi.cmsgs |= SHIM_CMSG_SNDRCV;
 	if (ep->recvrcvinfo)

@@ -14,6 +14,13 @@
 #include "daemon/log.h"
 #include "wire/wire.h"
 
+/* Linux checks a notification against its association's subscriptions
+ * (sctp_ulpq_tail_event: asoc->subscribe), not the socket's. */
+static bool wanted(const struct endpoint *ep, uint32_t assoc_id, uint32_t types)
+{
+	return endpoint_events_of(ep, assoc_id) & types;
+}
+
 static void forward(struct endpoint *ep, struct shim_notify *sn, const void *extra, size_t len)
 {
 	struct shim_hdr h;
@@ -23,7 +30,7 @@ static void forward(struct endpoint *ep, struct shim_notify *sn, const void *ext
 		{ .iov_base = (void *)extra, .iov_len = len },
 	};
 
-	if (!(ep->events_mask & (1u << sn->type)))
+	if (!wanted(ep, sn->assoc_id, 1u << sn->type))
 		return;
 	if (sizeof h + sizeof *sn + len > SHIM_DATA_MAX)
 		len = SHIM_DATA_MAX - sizeof h - sizeof *sn;
@@ -93,7 +100,8 @@ static void send_failed(struct endpoint *ep, struct shim_notify *sn, const void 
 {
 	struct held_failure *h;
 
-	if (!(ep->events_mask & (1u << SHIM_NOTIFY_SEND_FAILED | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT)))
+	if (!wanted(ep, sn->assoc_id,
+		    1u << SHIM_NOTIFY_SEND_FAILED | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT))
 		return;
 	if (held_count >= HELD_MAX || !assoc_gone(ep, sn->assoc_id)
 	    || !(h = malloc(sizeof *h + len))) {
@@ -133,6 +141,14 @@ static void release_failures(struct endpoint *ep, uint32_t assoc_id)
 	held_tail = pp;
 }
 
+/* The association is over: what it held has been reported, its
+ * subscriptions go. */
+static void assoc_over(struct endpoint *ep, uint32_t assoc_id)
+{
+	release_failures(ep, assoc_id);
+	endpoint_events_forget(ep, assoc_id);
+}
+
 static void assoc_change(struct endpoint *ep, struct shim_notify *sn, const void *info,
 			 size_t info_len)
 {
@@ -145,22 +161,22 @@ static void assoc_change(struct endpoint *ep, struct shim_notify *sn, const void
 	case SHIM_CANT_STR_ASSOC:
 		endpoint_connect_resolved(ep, sn->assoc_id, setup_error(sn, info_len));
 		forward(ep, sn, info, info_len);
-		release_failures(ep, sn->assoc_id);
+		assoc_over(ep, sn->assoc_id);
 		break;
 	case SHIM_COMM_LOST:
 		if (ep->style == SHIM_STYLE_ONE_TO_MANY) {
 			endpoint_connect_resolved(ep, sn->assoc_id, setup_error(sn, info_len));
 			forward(ep, sn, info, info_len);
-			release_failures(ep, sn->assoc_id);
+			assoc_over(ep, sn->assoc_id);
 		} else {
 			forward(ep, sn, info, info_len);
-			release_failures(ep, sn->assoc_id);
+			assoc_over(ep, sn->assoc_id);
 			endpoint_assoc_ended(ep, ECONNRESET);
 		}
 		break;
 	case SHIM_SHUTDOWN_COMP:
 		forward(ep, sn, info, info_len);
-		release_failures(ep, sn->assoc_id);
+		assoc_over(ep, sn->assoc_id);
 		if (ep->style == SHIM_STYLE_ONE_TO_ONE)
 			endpoint_assoc_ended(ep, 0);
 		break;
@@ -203,8 +219,8 @@ void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
 	if (ep->refused++ == 0)
 		log_info("endpoint %u (pid %d): a message of %zu bytes on stream %u was refused: %s%s",
 			 ep->id, (int)ep->owner_pid, len, info->stream, strerror(error),
-			 ep->events_mask & (1u << SHIM_NOTIFY_SEND_FAILED
-					    | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT)
+			 wanted(ep, sn.assoc_id, 1u << SHIM_NOTIFY_SEND_FAILED
+						 | 1u << SHIM_NOTIFY_SEND_FAILED_EVENT)
 			 ? " (SEND_FAILED delivered)" : "");
 	else
 		log_debug("endpoint %u: a message of %zu bytes refused: %s", ep->id, len,
@@ -435,7 +451,8 @@ void engine_notify_dry_on_subscribe(struct endpoint *ep, uint32_t assoc_id)
 	socklen_t len = sizeof n;
 	struct sctp_assoc_ids *ids;
 
-	if (!(ep->events_mask & (1u << SHIM_NOTIFY_SENDER_DRY)) || !ep->so || daemon_holds_data(ep))
+	/* forward() then keeps it to the associations that subscribe */
+	if (!ep->so || daemon_holds_data(ep))
 		return;
 	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
 		if (ep->state == EP_CONNECTED)

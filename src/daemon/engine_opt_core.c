@@ -11,10 +11,93 @@
 
 /* ---- options kept in the endpoint ---------------------------------------- */
 
+/*
+ * Subscriptions, as Linux keeps them: the socket's mask (sp->subscribe),
+ * which each new association copies, and one per association
+ * (asoc->subscribe), against which its notifications are checked.  The
+ * endpoint keeps an association's mask only where it differs from the
+ * socket's (endpoint.h).
+ */
+
+#define ALL_EVENTS ((1u << SHIM_NOTIFY_MAX) - 1)
+
+/* The ids of the endpoint's associations, as usrsctp has them (*ids NULL
+ * when there are none). */
+static int list_assocs(struct endpoint *ep, uint32_t **ids, uint32_t *n)
+{
+	struct sctp_assoc_ids *list;
+	uint32_t count = 0;
+	socklen_t l = sizeof count;
+
+	*ids = NULL;
+	*n = 0;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &count, &l) < 0
+	    || !count)
+		return 0;
+	/* room for associations that come up meanwhile: usrsctp is threaded */
+	l = (socklen_t)(sizeof *list + ((size_t)count + 16) * sizeof(sctp_assoc_t));
+	if (!(list = calloc(1, l)))
+		return -ENOMEM;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, list, &l) < 0
+	    || !list->gaids_number_of_ids) {
+		free(list);
+		return 0;
+	}
+	*n = list->gaids_number_of_ids;
+	*ids = (uint32_t *)list;  /* reuse the block: ids move to its start */
+	memmove(*ids, list->gaids_assoc_id, (size_t)*n * sizeof(uint32_t));
+	return 0;
+}
+
+static uint32_t with_bit(uint32_t mask, uint32_t bit, bool on)
+{
+	return on ? mask | bit : mask & ~bit;
+}
+
+/* The socket's mask becomes `mask`; every association keeps the one it has
+ * (sctp_setsockopt_event with SCTP_FUTURE_ASSOC). */
+static int set_socket_only(struct endpoint *ep, uint32_t mask)
+{
+	uint32_t *ids, n, old = ep->events_mask;
+	int err = list_assocs(ep, &ids, &n);
+
+	if (!err)
+		err = endpoint_events_reserve(ep, n);
+	if (err) {
+		free(ids);
+		return err;
+	}
+	ep->events_mask = mask;
+	for (uint32_t i = 0; i < n; i++)
+		if (!endpoint_events_pinned(ep, ids[i]))
+			endpoint_events_set(ep, ids[i], old);  /* reserved: cannot fail */
+	endpoint_events_compact(ep);
+	free(ids);
+	return 0;
+}
+
+/* Every current association's mask with the bit set or cleared. */
+static int set_current(struct endpoint *ep, uint32_t bit, bool on)
+{
+	uint32_t *ids, n;
+	int err = list_assocs(ep, &ids, &n);
+
+	if (!err)
+		err = endpoint_events_reserve(ep, n);
+	if (!err)
+		for (uint32_t i = 0; i < n; i++)
+			endpoint_events_set(ep, ids[i], with_bit(endpoint_events_of(ep, ids[i]), bit, on));
+	free(ids);
+	return err;
+}
+
+/* SCTP_EVENTS: the socket's mask, and every association's becomes it
+ * (sctp_setsockopt_events). */
 static int events_set(struct endpoint *ep, const struct engine_optdesc *d,
 		      struct engine_optarg *a)
 {
-	ep->events_mask = (uint32_t)a->val->f[0] & ((1u << SHIM_NOTIFY_MAX) - 1);
+	ep->events_mask = (uint32_t)a->val->f[0] & ALL_EVENTS;
+	ep->n_assoc_events = 0;
 	engine_sync_events(ep);
 	/* sctp_setsockopt_events: the association of a one-to-one socket only */
 	if (ep->style == SHIM_STYLE_ONE_TO_ONE)
@@ -22,6 +105,7 @@ static int events_set(struct endpoint *ep, const struct engine_optdesc *d,
 	return 0;
 }
 
+/* sctp_getsockopt_events reads the socket's mask. */
 static int events_get(struct endpoint *ep, const struct engine_optdesc *d,
 		      struct engine_optarg *a)
 {
@@ -29,33 +113,57 @@ static int events_get(struct endpoint *ep, const struct engine_optdesc *d,
 	return 0;
 }
 
-/* Subscriptions are the socket's: one for an association (Linux keeps
- * those per association) applies to the socket. */
+/*
+ * SCTP_EVENT (sctp_setsockopt_event).  The association is resolved as
+ * sctp_id2assoc does (engine_opt.c): an id on a one-to-many socket names
+ * that association (EINVAL if it has none such); a one-to-one socket
+ * ignores the id and means its association while it is established, else
+ * the socket (FUTURE).  FUTURE changes the socket's mask only, CURRENT
+ * every existing association's, ALL both.
+ */
 static int event_set(struct endpoint *ep, const struct engine_optdesc *d,
 		     struct engine_optarg *a)
 {
 	uint64_t type = a->val->f[0];
+	bool on = a->val->f[1] != 0;
+	uint32_t bit, id = a->assoc_id;
+	int err = 0;
 
-	if (type >= SHIM_NOTIFY_MAX || type == SHIM_NOTIFY_DATA_IO)
+	if (type >= SHIM_NOTIFY_MAX)
 		return -EINVAL;
-	if (a->val->f[1])
-		ep->events_mask |= 1u << type;
-	else
-		ep->events_mask &= ~(1u << type);
+	bit = 1u << type;
+	if (id > SHIM_ALL_ASSOC) {
+		err = endpoint_events_set(ep, id, with_bit(endpoint_events_of(ep, id), bit, on));
+	} else if (id == SHIM_CURRENT_ASSOC) {
+		err = set_current(ep, bit, on);
+	} else if (id == SHIM_ALL_ASSOC) {
+		ep->events_mask = with_bit(ep->events_mask, bit, on);
+		for (unsigned i = 0; i < ep->n_assoc_events; i++)
+			ep->assoc_events[i].mask = with_bit(ep->assoc_events[i].mask, bit, on);
+		endpoint_events_compact(ep);
+	} else {
+		err = set_socket_only(ep, with_bit(ep->events_mask, bit, on));
+	}
+	if (err)
+		return err;
 	engine_sync_events(ep);
-	if (type == SHIM_NOTIFY_SENDER_DRY && a->val->f[1])
-		engine_notify_dry_on_subscribe(ep, a->assoc_id);
+	if (type == SHIM_NOTIFY_SENDER_DRY && on)
+		engine_notify_dry_on_subscribe(ep, id);
 	return 0;
 }
 
+/* sctp_getsockopt_event: the association's mask, or the socket's for
+ * FUTURE (CURRENT and ALL are refused by the scope, as Linux does). */
 static int event_get(struct endpoint *ep, const struct engine_optdesc *d,
 		     struct engine_optarg *a)
 {
 	uint64_t type = a->val->f[0];
+	uint32_t mask = a->assoc_id > SHIM_ALL_ASSOC ? endpoint_events_of(ep, a->assoc_id)
+						      : ep->events_mask;
 
 	if (type >= SHIM_NOTIFY_MAX)
 		return -EINVAL;
-	a->val->f[1] = (ep->events_mask >> type) & 1;
+	a->val->f[1] = (mask >> type) & 1;
 	return 0;
 }
 

@@ -538,6 +538,321 @@ static int unsubscribed_not_delivered(void)
 	return 0;
 }
 
+/* ---- subscriptions per association ---------------------------------------- */
+
+/*
+ * Linux keeps a mask per socket (sp->subscribe), which each new
+ * association copies, and one per association (asoc->subscribe), which its
+ * notifications are checked against (sctp_ulpq_tail_event).  SCTP_EVENT
+ * with an id changes that association's, FUTURE the socket's, CURRENT
+ * every existing association's, ALL both (sctp_setsockopt_event); a get
+ * with an id reads that association's (sctp_getsockopt_event).
+ */
+
+static int set_event(int fd, uint16_t type, sctp_assoc_t id, int on)
+{
+	struct sctp_event ev = { .se_assoc_id = id, .se_type = type, .se_on = on };
+
+	return SO(fd, SCTP_EVENT, ev);
+}
+
+/* se_on as getsockopt(SCTP_EVENT) tells it for id; -1 on error. */
+static int event_on(int fd, uint16_t type, sctp_assoc_t id)
+{
+	struct sctp_event ev = { .se_assoc_id = id, .se_type = type };
+	socklen_t l = sizeof ev;
+
+	if (getsockopt(fd, IPPROTO_SCTP, SCTP_EVENT, &ev, &l) < 0)
+		return -1;
+	return ev.se_on;
+}
+
+/* One more client of the one-to-many server in p; its id on both sides. */
+static int another_client(struct conf_pair *p, int *cli, sctp_assoc_t *srv_id,
+			  sctp_assoc_t *cli_id)
+{
+	union sctp_notification n;
+
+	*cli = conf_socket(p->family, SOCK_SEQPACKET);
+	if (*cli < 0 || subscribe(*cli, SCTP_ASSOC_CHANGE, 0) < 0
+	    || connect(*cli, (struct sockaddr *)&p->srv_addr, p->srv_addr_len) < 0)
+		return -1;
+	for (*srv_id = 0; !*srv_id;) {
+		if (conf_wait_notification(p->srv, SCTP_ASSOC_CHANGE, &n, sizeof n) < 0)
+			return -1;
+		if (n.sn_assoc_change.sac_state == SCTP_COMM_UP)
+			*srv_id = n.sn_assoc_change.sac_assoc_id;
+	}
+	for (*cli_id = 0; !*cli_id;) {
+		if (conf_wait_notification(*cli, SCTP_ASSOC_CHANGE, &n, sizeof n) < 0)
+			return -1;
+		if (n.sn_assoc_change.sac_state == SCTP_COMM_UP)
+			*cli_id = n.sn_assoc_change.sac_assoc_id;
+	}
+	return 0;
+}
+
+/* The server sends one message on association id; the client reads it. */
+static int send_on(int srv, sctp_assoc_t id, int cli)
+{
+	struct sctp_sndrcvinfo si = { .sinfo_assoc_id = id };
+	char buf[16];
+
+	if (sctp_send(srv, "x", 1, &si, 0) != 1)
+		return -1;
+	return conf_recv(cli, buf, sizeof buf, NULL, NULL) == 1 ? 0 : -1;
+}
+
+/* Until the peer has acknowledged everything sent on id (bounded). */
+static int all_acked(int fd, sctp_assoc_t id)
+{
+	struct sctp_status st;
+
+	for (int i = 0; i < 2000; i++) {
+		if (!status_of(fd, id, &st))
+			return -1;
+		if (!st.sstat_unackdata && !st.sstat_penddata)
+			return 0;
+		poll(NULL, 0, 10);
+	}
+	return -1;
+}
+
+/* Subscribed for one association: its notifications come, the other's
+ * not.  SENDER_DRY after data is the probe: B's data is acknowledged
+ * before A's is sent, so a DRY for B would be read first. */
+static int event_one_assoc_only(void)
+{
+	struct conf_pair p;
+	sctp_assoc_t b_srv, b_cli;
+	int b;
+	union note n;
+	struct got g;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_SEQPACKET));
+	CHECK_OK(another_client(&p, &b, &b_srv, &b_cli));
+	CHECK_OK(set_event(p.srv, SCTP_SENDER_DRY_EVENT, p.srv_id, 1));
+	CHECK(check_dry(p.srv, p.srv_id) == 0);  /* at once, for A only */
+	CHECK(!readable_now(p.srv));
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, p.srv_id) == 1);
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, b_srv) == 0);
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, SCTP_FUTURE_ASSOC) == 0);
+	CHECK_OK(send_on(p.srv, b_srv, b));
+	CHECK_OK(all_acked(p.srv, b_srv));
+	CHECK_OK(send_on(p.srv, p.srv_id, p.cli));
+	CHECK(next_of(p.srv, SCTP_SENDER_DRY_EVENT, &n, &g) > 0);
+	CHECK(n.n.sn_sender_dry_event.sender_dry_assoc_id == p.srv_id);
+	close(b);
+	conf_pair_close(&p);
+	return 0;
+}
+
+/* Unsubscribed for one association: the other's still come. */
+static int event_off_one_assoc(void)
+{
+	struct conf_pair p;
+	sctp_assoc_t b_srv, b_cli;
+	int b;
+	union note n;
+	struct got g;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_SEQPACKET));
+	CHECK_OK(another_client(&p, &b, &b_srv, &b_cli));
+	CHECK_OK(set_event(p.srv, SCTP_SENDER_DRY_EVENT, SCTP_CURRENT_ASSOC, 1));
+	CHECK(next_of(p.srv, SCTP_SENDER_DRY_EVENT, &n, &g) > 0);
+	CHECK(next_of(p.srv, SCTP_SENDER_DRY_EVENT, &n, &g) > 0);
+	CHECK(!readable_now(p.srv));
+	CHECK_OK(set_event(p.srv, SCTP_SENDER_DRY_EVENT, p.srv_id, 0));
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, p.srv_id) == 0);
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, b_srv) == 1);
+	CHECK_OK(send_on(p.srv, p.srv_id, p.cli));
+	CHECK_OK(all_acked(p.srv, p.srv_id));
+	CHECK_OK(send_on(p.srv, b_srv, b));
+	CHECK(next_of(p.srv, SCTP_SENDER_DRY_EVENT, &n, &g) > 0);
+	CHECK(n.n.sn_sender_dry_event.sender_dry_assoc_id == b_srv);
+	close(b);
+	conf_pair_close(&p);
+	return 0;
+}
+
+/* FUTURE is the socket's: existing associations keep theirs, new ones
+ * start from it.  No SENDER_DRY at once for FUTURE. */
+static int event_future_new_assocs_only(void)
+{
+	struct conf_pair p;
+	sctp_assoc_t b_srv, b_cli;
+	int b;
+	union note n;
+	struct got g;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_SEQPACKET));
+	CHECK_OK(set_event(p.srv, SCTP_SENDER_DRY_EVENT, SCTP_FUTURE_ASSOC, 1));
+	CHECK(!readable_now(p.srv));
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, SCTP_FUTURE_ASSOC) == 1);
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, p.srv_id) == 0);
+	CHECK_OK(another_client(&p, &b, &b_srv, &b_cli));
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, b_srv) == 1);
+	CHECK(event_on(p.srv, SCTP_SENDER_DRY_EVENT, p.srv_id) == 0);
+	CHECK_OK(send_on(p.srv, p.srv_id, p.cli));
+	CHECK_OK(all_acked(p.srv, p.srv_id));
+	CHECK_OK(send_on(p.srv, b_srv, b));
+	CHECK(next_of(p.srv, SCTP_SENDER_DRY_EVENT, &n, &g) > 0);
+	CHECK(n.n.sn_sender_dry_event.sender_dry_assoc_id == b_srv);
+	close(b);
+	conf_pair_close(&p);
+	return 0;
+}
+
+/* CURRENT: every existing association, not the socket (so not the next
+ * association); ALL: both. */
+static int event_current_and_all(void)
+{
+	struct conf_pair p;
+	sctp_assoc_t b_srv, b_cli, c_srv, c_cli;
+	int b, c;
+	const uint16_t t = SCTP_PEER_ADDR_CHANGE;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_SEQPACKET));
+	CHECK_OK(set_event(p.srv, t, SCTP_CURRENT_ASSOC, 1));
+	CHECK(event_on(p.srv, t, p.srv_id) == 1);
+	CHECK(event_on(p.srv, t, SCTP_FUTURE_ASSOC) == 0);
+	CHECK_OK(another_client(&p, &b, &b_srv, &b_cli));
+	CHECK(event_on(p.srv, t, b_srv) == 0);
+	CHECK_OK(set_event(p.srv, t, SCTP_ALL_ASSOC, 0));
+	CHECK(event_on(p.srv, t, p.srv_id) == 0);
+	CHECK_OK(set_event(p.srv, t, SCTP_ALL_ASSOC, 1));
+	CHECK(event_on(p.srv, t, p.srv_id) == 1);
+	CHECK(event_on(p.srv, t, b_srv) == 1);
+	CHECK(event_on(p.srv, t, SCTP_FUTURE_ASSOC) == 1);
+	CHECK_OK(another_client(&p, &c, &c_srv, &c_cli));
+	CHECK(event_on(p.srv, t, c_srv) == 1);
+	close(b);
+	close(c);
+	conf_pair_close(&p);
+	return 0;
+}
+
+/* SCTP_EVENTS sets the socket's mask and every association's to it. */
+static int events_struct_sets_every_assoc(void)
+{
+	struct conf_pair p;
+	struct sctp_event_subscribe es;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_SEQPACKET));
+	CHECK_OK(set_event(p.srv, SCTP_SHUTDOWN_EVENT, p.srv_id, 1));
+	memset(&es, 0, sizeof es);
+	es.sctp_association_event = 1;
+	es.sctp_address_event = 1;
+	CHECK_OK(SO(p.srv, SCTP_EVENTS, es));
+	CHECK(event_on(p.srv, SCTP_SHUTDOWN_EVENT, p.srv_id) == 0);
+	CHECK(event_on(p.srv, SCTP_PEER_ADDR_CHANGE, p.srv_id) == 1);
+	CHECK(event_on(p.srv, SCTP_PEER_ADDR_CHANGE, SCTP_FUTURE_ASSOC) == 1);
+	conf_pair_close(&p);
+	return 0;
+}
+
+/* One-to-many: an id that names no association is EINVAL, for set and
+ * get; get takes no CURRENT or ALL (sctp_getsockopt_event). */
+static int event_unknown_id_einval(void)
+{
+	struct conf_pair p;
+	struct sctp_event ev = { .se_assoc_id = 0, .se_type = SCTP_SHUTDOWN_EVENT };
+	socklen_t l = sizeof ev;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_SEQPACKET));
+	CHECK_ERRNO(set_event(p.srv, SCTP_SHUTDOWN_EVENT, p.srv_id + 1000, 1), EINVAL);
+	ev.se_assoc_id = p.srv_id + 1000;
+	CHECK_ERRNO(getsockopt(p.srv, IPPROTO_SCTP, SCTP_EVENT, &ev, &l), EINVAL);
+	ev.se_assoc_id = SCTP_CURRENT_ASSOC;
+	CHECK_ERRNO(getsockopt(p.srv, IPPROTO_SCTP, SCTP_EVENT, &ev, &l), EINVAL);
+	ev.se_assoc_id = SCTP_ALL_ASSOC;
+	CHECK_ERRNO(getsockopt(p.srv, IPPROTO_SCTP, SCTP_EVENT, &ev, &l), EINVAL);
+	conf_pair_close(&p);
+	return 0;
+}
+
+/* One-to-one: the id means nothing; before connect it is the socket's
+ * mask, once established the association's (sctp_id2assoc). */
+static int event_one_to_one_ignores_id(void)
+{
+	int fd = conf_socket(AF_INET, SOCK_STREAM);
+	struct conf_pair p;
+
+	CHECK_OK(fd);
+	CHECK_OK(set_event(fd, SCTP_SHUTDOWN_EVENT, 12345, 1));
+	CHECK(event_on(fd, SCTP_SHUTDOWN_EVENT, 777) == 1);
+	CHECK(event_on(fd, SCTP_SHUTDOWN_EVENT, SCTP_CURRENT_ASSOC) == 1);
+	close(fd);
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_STREAM));
+	CHECK_OK(set_event(p.cli, SCTP_SENDER_DRY_EVENT, 4242, 1));
+	CHECK(check_dry(p.cli, p.cli_id) == 0);
+	CHECK(event_on(p.cli, SCTP_SENDER_DRY_EVENT, 99) == 1);
+	conf_pair_close(&p);
+	return 0;
+}
+
+/* Receive one message; 1 if it carries SCTP_SNDRCV, 0 if not, -1. */
+static int has_sndrcv(int fd)
+{
+	char buf[64], control[512];
+	struct iovec iov = { buf, sizeof buf };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+	                    .msg_control = control, .msg_controllen = sizeof control };
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	if (poll(&pfd, 1, 20000) != 1 || recvmsg(fd, &m, 0) < 0 || (m.msg_flags & MSG_NOTIFICATION))
+		return -1;
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
+		if (c->cmsg_level == IPPROTO_SCTP && c->cmsg_type == SCTP_SNDRCV)
+			return 1;
+	return 0;
+}
+
+/* SCTP_SNDRCV follows the socket's data_io (sctp_recvmsg reads
+ * sp->subscribe): an association's own data_io, which SCTP_EVENT keeps
+ * and reads back, adds no cmsg; FUTURE does. */
+static int data_io_is_the_socket_s(void)
+{
+	struct conf_pair p;
+	struct sctp_sndrcvinfo si;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_SEQPACKET));
+	memset(&si, 0, sizeof si);
+	si.sinfo_assoc_id = p.cli_id;
+	CHECK_OK(set_event(p.srv, SCTP_DATA_IO_EVENT, p.srv_id, 1));
+	CHECK(event_on(p.srv, SCTP_DATA_IO_EVENT, p.srv_id) == 1);
+	CHECK(event_on(p.srv, SCTP_DATA_IO_EVENT, SCTP_FUTURE_ASSOC) == 0);
+	CHECK(sctp_send(p.cli, "a", 1, &si, 0) == 1);
+	CHECK(has_sndrcv(p.srv) == 0);
+	CHECK_OK(set_event(p.srv, SCTP_DATA_IO_EVENT, SCTP_FUTURE_ASSOC, 1));
+	CHECK(sctp_send(p.cli, "b", 1, &si, 0) == 1);
+	CHECK(has_sndrcv(p.srv) == 1);
+	conf_pair_close(&p);
+	return 0;
+}
+
+/* The same on an established one-to-one socket, where SCTP_EVENT is about
+ * the association: data_io on through it adds no SCTP_SNDRCV, through
+ * SCTP_EVENTS (the socket's) it does. */
+static int data_io_one_to_one_established(void)
+{
+	struct conf_pair p;
+	struct sctp_event_subscribe es;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_STREAM));
+	CHECK_OK(set_event(p.srv, SCTP_DATA_IO_EVENT, 0, 1));
+	CHECK(event_on(p.srv, SCTP_DATA_IO_EVENT, 0) == 1);
+	CHECK(send(p.cli, "a", 1, 0) == 1);
+	CHECK(has_sndrcv(p.srv) == 0);
+	memset(&es, 0, sizeof es);
+	es.sctp_data_io_event = 1;
+	CHECK_OK(SO(p.srv, SCTP_EVENTS, es));
+	CHECK(send(p.cli, "b", 1, 0) == 1);
+	CHECK(has_sndrcv(p.srv) == 1);
+	conf_pair_close(&p);
+	return 0;
+}
+
 static const struct conf_case cases[] = {
 	{ "comm-up-one-to-one", comm_up_one_to_one },
 	{ "comm-up-one-to-many", comm_up_one_to_many },
@@ -554,6 +869,15 @@ static const struct conf_case cases[] = {
 	{ "pieces-when-buffer-short", pieces_when_buffer_short },
 	{ "events-struct-subscribes", events_struct_subscribes },
 	{ "unsubscribed-not-delivered", unsubscribed_not_delivered },
+	{ "event-one-assoc-only", event_one_assoc_only },
+	{ "event-off-one-assoc", event_off_one_assoc },
+	{ "event-future-new-assocs-only", event_future_new_assocs_only },
+	{ "event-current-and-all", event_current_and_all },
+	{ "events-struct-sets-every-assoc", events_struct_sets_every_assoc },
+	{ "event-unknown-id-einval", event_unknown_id_einval },
+	{ "event-one-to-one-ignores-id", event_one_to_one_ignores_id },
+	{ "data-io-is-the-socket-s", data_io_is_the_socket_s },
+	{ "data-io-one-to-one-established", data_io_one_to_one_established },
 };
 
 int main(int argc, char **argv)
