@@ -6,12 +6,14 @@
  * net/sctp/ulpevent.c puts there; and the Linux structs themselves.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <linux/sctp.h>
 #include <CUnit/Basic.h>
 
+#include "daemon/endpoint.h"
 #include "personality/personality.h"
 #include "test_notify.h"
 
@@ -350,6 +352,52 @@ static void test_bad_input(void)
 	CU_ASSERT_EQUAL(tn_usr_convert_unknown(), -ENOENT);
 }
 
+/* The endpoint's per-association masks: an association without an entry
+ * has the socket's; an entry equal to the socket's is not kept. */
+static void test_assoc_subscriptions(void)
+{
+	struct endpoint ep;
+	const uint32_t ids[] = { 900, 5, 70000, 42, 6 };
+
+	memset(&ep, 0, sizeof ep);
+	ep.events_mask = 0x3;
+	CU_ASSERT_EQUAL(endpoint_events_of(&ep, 5), 0x3);
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+		CU_ASSERT_EQUAL(endpoint_events_set(&ep, ids[i], 0x100 | ids[i]), 0);
+	CU_ASSERT_EQUAL(ep.n_assoc_events, 5);
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		CU_ASSERT(endpoint_events_pinned(&ep, ids[i]));
+		CU_ASSERT_EQUAL(endpoint_events_of(&ep, ids[i]), 0x100 | ids[i]);
+	}
+	for (unsigned i = 1; i < ep.n_assoc_events; i++)
+		CU_ASSERT(ep.assoc_events[i - 1].assoc_id < ep.assoc_events[i].assoc_id);
+	CU_ASSERT(!endpoint_events_pinned(&ep, 7));
+	CU_ASSERT_EQUAL(endpoint_events_of(&ep, 7), 0x3);
+	CU_ASSERT_EQUAL(endpoint_events_union(&ep), 0x3 | 0x100 | 900 | 5 | 70000 | 42 | 6);
+
+	/* set back to the socket's: the entry goes */
+	CU_ASSERT_EQUAL(endpoint_events_set(&ep, 42, 0x3), 0);
+	CU_ASSERT(!endpoint_events_pinned(&ep, 42));
+	CU_ASSERT_EQUAL(ep.n_assoc_events, 4);
+
+	/* the socket's changes to what one association has: compacting drops it */
+	ep.events_mask = 0x100 | 5;
+	endpoint_events_compact(&ep);
+	CU_ASSERT(!endpoint_events_pinned(&ep, 5));
+	CU_ASSERT_EQUAL(endpoint_events_of(&ep, 5), 0x100 | 5);
+	CU_ASSERT_EQUAL(ep.n_assoc_events, 3);
+
+	endpoint_events_forget(&ep, 900);
+	endpoint_events_forget(&ep, 12345);  /* none such: nothing happens */
+	CU_ASSERT(!endpoint_events_pinned(&ep, 900));
+	CU_ASSERT_EQUAL(endpoint_events_of(&ep, 900), ep.events_mask);
+	CU_ASSERT_EQUAL(ep.n_assoc_events, 2);
+	CU_ASSERT(endpoint_events_pinned(&ep, 6) && endpoint_events_pinned(&ep, 70000));
+	CU_ASSERT_EQUAL(endpoint_events_reserve(&ep, 1000), 0);
+	CU_ASSERT(ep.cap_assoc_events >= 1002);
+	free(ep.assoc_events);
+}
+
 int main(void)
 {
 	CU_pSuite s;
@@ -368,6 +416,7 @@ int main(void)
 	CU_add_test(s, "AUTHENTICATION", test_authentication);
 	CU_add_test(s, "STREAM_RESET, ASSOC_RESET, STREAM_CHANGE", test_reconfig);
 	CU_add_test(s, "short and unknown input", test_bad_input);
+	CU_add_test(s, "per-association subscriptions", test_assoc_subscriptions);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
