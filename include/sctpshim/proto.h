@@ -371,6 +371,7 @@ enum shim_msg_flags {
 	SHIM_MSG_CANCEL       = 1u << 9,  /* send: drop the partial message of this token */
 	SHIM_MSG_DEFAULTS     = 1u << 10, /* send: no SNDRCV/SNDINFO given: stream, ppid,
 	                                     context and flags are the socket's defaults */
+	SHIM_MSG_AUTHKEY      = 1u << 11, /* send: auth_keynumber names the key (SCTP_AUTHINFO) */
 };
 
 /* shim_msginfo.cmsgs: which ancillary data the program asked for, decided
@@ -421,6 +422,8 @@ struct shim_msginfo {
 	uint32_t next_length;
 	uint16_t next_stream;
 	uint16_t next_flags;  /* SHIM_MSG_UNORDERED | SHIM_MSG_EOR (complete) */
+	uint16_t auth_keynumber; /* send, SHIM_MSG_AUTHKEY: the shared key to use */
+	uint16_t reserved;
 };
 
 /* Notification types (bit numbers for SHIM_OPT_EVENTS). */

@@ -11,13 +11,24 @@ struct parsed {
 	const struct sctp_sndrcvinfo *sndrcv;
 	const struct sctp_sndinfo *sndinfo;
 	const struct sctp_prinfo *prinfo;
+	const struct sctp_authinfo *authinfo;
 	const struct sctp_initmsg *init;
-	const struct cmsghdr *dst;
+	unsigned dst_count;
+	int dst_short;
 };
 
 static int cmsg_sized(const struct cmsghdr *c, size_t len)
 {
 	return c->cmsg_len == CMSG_LEN(len);
+}
+
+/* sctp_msghdr_parse refuses flags it does not know in each cmsg, even
+ * one a later cmsg overrides. */
+static int flags_known(uint16_t linux_flags)
+{
+	uint16_t unused;
+
+	return pers_send_flags_from_linux(linux_flags, &unused);
 }
 
 static int collect(const void *control, size_t controllen, struct parsed *p)
@@ -26,6 +37,11 @@ static int collect(const void *control, size_t controllen, struct parsed *p)
 	struct cmsghdr *c;
 
 	for (c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c)) {
+		struct sctp_sndrcvinfo sri;
+		struct sctp_sndinfo si;
+		struct sctp_prinfo pri;
+
+		/* CMSG_OK */
 		if (c->cmsg_len < sizeof *c
 		    || (size_t)((char *)c - (char *)control) + c->cmsg_len > controllen)
 			return -EINVAL;
@@ -38,36 +54,43 @@ static int collect(const void *control, size_t controllen, struct parsed *p)
 			p->init = (const void *)CMSG_DATA(c);
 			break;
 		case SCTP_SNDRCV:
-			if (!cmsg_sized(c, sizeof *p->sndrcv))
+			if (!cmsg_sized(c, sizeof sri))
+				return -EINVAL;
+			memcpy(&sri, CMSG_DATA(c), sizeof sri);
+			if (flags_known(sri.sinfo_flags) < 0)
 				return -EINVAL;
 			p->sndrcv = (const void *)CMSG_DATA(c);
 			break;
 		case SCTP_SNDINFO:
-			if (!cmsg_sized(c, sizeof *p->sndinfo))
+			if (!cmsg_sized(c, sizeof si))
+				return -EINVAL;
+			memcpy(&si, CMSG_DATA(c), sizeof si);
+			if (flags_known(si.snd_flags) < 0)
 				return -EINVAL;
 			p->sndinfo = (const void *)CMSG_DATA(c);
 			break;
 		case SCTP_PRINFO:
-			if (!cmsg_sized(c, sizeof *p->prinfo))
+			if (!cmsg_sized(c, sizeof pri))
+				return -EINVAL;
+			memcpy(&pri, CMSG_DATA(c), sizeof pri);
+			if (pri.pr_policy & ~SCTP_PR_SCTP_MASK)
 				return -EINVAL;
 			p->prinfo = (const void *)CMSG_DATA(c);
 			break;
 		case SCTP_AUTHINFO:
-			/* Accepted as Linux does, but the key it names is not
-			 * carried: shim_msginfo has no field for it yet, so the
-			 * message goes with the association's active key. */
-			if (!cmsg_sized(c, sizeof(struct sctp_authinfo)))
+			if (!cmsg_sized(c, sizeof *p->authinfo))
 				return -EINVAL;
+			p->authinfo = (const void *)CMSG_DATA(c);
 			break;
 		case SCTP_DSTADDRV4:
-			if (!cmsg_sized(c, sizeof(struct in_addr)))
-				return -EINVAL;
-			p->dst = c;
-			break;
 		case SCTP_DSTADDRV6:
-			if (!cmsg_sized(c, sizeof(struct in6_addr)))
-				return -EINVAL;
-			p->dst = c;
+			/* lengths matter only when the message sets an
+			 * association up (sctp_sendmsg_new_asoc) */
+			if (c->cmsg_len - CMSG_LEN(0) < (c->cmsg_type == SCTP_DSTADDRV4
+			                                 ? sizeof(struct in_addr)
+			                                 : sizeof(struct in6_addr)))
+				p->dst_short = 1;
+			p->dst_count++;
 			break;
 		default:
 			return -EINVAL;
@@ -82,6 +105,7 @@ int pers_parse_send_cmsgs(const void *control, size_t controllen,
 	struct shim_msginfo *mi = &out->info;
 	struct parsed p = { 0 };
 	uint16_t linux_flags = 0;
+	uint32_t timetolive = 0;
 	int r;
 
 	memset(out, 0, sizeof *out);
@@ -90,6 +114,8 @@ int pers_parse_send_cmsgs(const void *control, size_t controllen,
 		if (r < 0)
 			return r;
 	}
+	/* sctp_sendmsg_parse: SNDRCV, then SNDINFO over it, then PRINFO's
+	 * policy into the flags and its value as the lifetime */
 	if (p.sndrcv) {
 		struct sctp_sndrcvinfo s;
 
@@ -98,13 +124,10 @@ int pers_parse_send_cmsgs(const void *control, size_t controllen,
 		mi->ppid = s.sinfo_ppid;
 		mi->context = s.sinfo_context;
 		mi->assoc_id = (uint32_t)s.sinfo_assoc_id;
-		mi->pr_value = s.sinfo_timetolive;
 		linux_flags = s.sinfo_flags;
-		/* a plain timetolive is a TTL policy, as Linux has always read it */
-		mi->pr_policy = SCTP_PR_POLICY(linux_flags)
-			? (uint16_t)pers_pr_policy_from_linux(SCTP_PR_POLICY(linux_flags))
-			: (s.sinfo_timetolive ? SHIM_PR_TTL : SHIM_PR_NONE);
-	} else if (p.sndinfo) {
+		timetolive = s.sinfo_timetolive;
+	}
+	if (p.sndinfo) {
 		struct sctp_sndinfo s;
 
 		memcpy(&s, p.sndinfo, sizeof s);
@@ -114,20 +137,31 @@ int pers_parse_send_cmsgs(const void *control, size_t controllen,
 		mi->assoc_id = (uint32_t)s.snd_assoc_id;
 		linux_flags = s.snd_flags;
 	}
-	r = pers_send_flags_from_linux(linux_flags, &mi->flags);
-	if (r < 0)
-		return r;
-	if (!p.sndrcv && !p.sndinfo)
-		mi->flags |= SHIM_MSG_DEFAULTS;
 	if (p.prinfo) {
 		struct sctp_prinfo pr;
 
 		memcpy(&pr, p.prinfo, sizeof pr);
-		r = pers_pr_policy_from_linux(pr.pr_policy);
-		if (r < 0)
-			return r;
-		mi->pr_policy = (uint16_t)r;
-		mi->pr_value = r == SHIM_PR_NONE ? 0 : pr.pr_value;
+		/* SCTP_PR_SCTP_NONE clears the value (sctp_msghdr_parse) */
+		timetolive = pr.pr_policy == SCTP_PR_SCTP_NONE ? 0 : pr.pr_value;
+		linux_flags = (uint16_t)((linux_flags & ~SCTP_PR_SCTP_MASK) | pr.pr_policy);
+	}
+	r = pers_send_flags_from_linux(linux_flags, &mi->flags);
+	if (r < 0)
+		return r;
+	/* a lifetime without a policy is a TTL, as Linux has always read it */
+	if (SCTP_PR_POLICY(linux_flags))
+		mi->pr_policy = (uint16_t)pers_pr_policy_from_linux(SCTP_PR_POLICY(linux_flags));
+	else
+		mi->pr_policy = timetolive ? SHIM_PR_TTL : SHIM_PR_NONE;
+	mi->pr_value = mi->pr_policy == SHIM_PR_NONE ? 0 : timetolive;
+	if (!p.sndrcv && !p.sndinfo)
+		mi->flags |= SHIM_MSG_DEFAULTS;
+	if (p.authinfo) {
+		struct sctp_authinfo a;
+
+		memcpy(&a, p.authinfo, sizeof a);
+		mi->flags |= SHIM_MSG_AUTHKEY;
+		mi->auth_keynumber = a.auth_keynumber;
 	}
 	if (p.init) {
 		struct sctp_initmsg im;
@@ -139,16 +173,8 @@ int pers_parse_send_cmsgs(const void *control, size_t controllen,
 		out->init.max_attempts = im.sinit_max_attempts;
 		out->init.max_init_timeo = im.sinit_max_init_timeo;
 	}
-	if (p.dst) {
-		if (p.dst->cmsg_type == SCTP_DSTADDRV4) {
-			mi->addr.family = AF_INET;
-			memcpy(mi->addr.addr, CMSG_DATA(p.dst), 4);
-		} else {
-			mi->addr.family = AF_INET6;
-			memcpy(mi->addr.addr, CMSG_DATA(p.dst), 16);
-		}
-		mi->flags |= SHIM_MSG_HAS_ADDR;
-	}
+	out->dst_count = p.dst_count;
+	out->dst_short = p.dst_short;
 	return 0;
 }
 

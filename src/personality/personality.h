@@ -75,14 +75,20 @@ int pers_getopt_decode(int optname, const struct shim_optval *val, const void *t
 /* ---- ancillary data ------------------------------------------------------ */
 
 struct pers_send_params {
-	struct shim_msginfo info;  /* stream, ppid, context, flags, PR, address */
+	struct shim_msginfo info;  /* stream, ppid, context, flags, PR, auth key */
 	int has_init;              /* an SCTP_INIT cmsg was given */
 	struct shim_initmsg init;
+	/* SCTP_DSTADDRV4/6: extra peer addresses for an association the
+	 * message sets up (never the destination: that is msg_name) */
+	unsigned dst_count;
+	int dst_short;             /* one is shorter than its address: EINVAL
+	                              if the message sets an association up */
 };
 
 /* Parse the cmsgs of a sendmsg() (msg_control/msg_controllen) as Linux's
- * sctp_msghdr_parse does: non-SCTP levels are skipped, malformed or unknown
- * SCTP cmsgs give -EINVAL. */
+ * sctp_msghdr_parse and sctp_sendmsg_parse do: non-SCTP levels are skipped,
+ * malformed or unknown SCTP cmsgs and flags Linux refuses give -EINVAL;
+ * SNDINFO overrides SNDRCV, PRINFO sets the policy and its value. */
 int pers_parse_send_cmsgs(const void *control, size_t controllen,
                           struct pers_send_params *out);
 
