@@ -34,14 +34,30 @@ static void forget_passed(const struct msghdr *m)
 	} \
 	r_; })
 
+/* io_send.c: the send path behind shim_send() for a message header the
+ * library built itself (nothing in it to copy in; the bytes its iovecs
+ * point at are the caller's and are checked as they go). */
+ssize_t shim_send_kernel(int fd, const struct shim_sock *s, const struct msghdr *msg, int flags,
+                         int name_given);
+
+/* send, sendto, write: one buffer; sendto's address is copied in as
+ * move_addr_to_kernel() does (EINVAL beyond a sockaddr_storage, EFAULT). */
 static ssize_t send_buf(int fd, const struct shim_sock *s, const void *buf, size_t len,
                         int flags, const struct sockaddr *addr, socklen_t alen)
 {
+	struct sockaddr_storage to;
 	struct iovec iov = { (void *)buf, len };
-	struct msghdr m = { .msg_name = (void *)addr, .msg_namelen = alen,
-	                    .msg_iov = &iov, .msg_iovlen = 1 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
 
-	return shim_send(fd, s, &m, flags);
+	if (addr) {
+		if ((int)alen < 0 || alen > sizeof to)
+			return shim_fail(EINVAL);
+		if (shim_copy_user(&to, addr, alen, 0) < 0)
+			return shim_fail(EFAULT);
+		m.msg_name = &to;
+		m.msg_namelen = alen;
+	}
+	return shim_send_kernel(fd, s, &m, flags, addr != NULL);
 }
 
 static ssize_t recv_buf(int fd, const struct shim_sock *s, void *buf, size_t len, int flags,
@@ -100,10 +116,12 @@ SHIM_EXPORT int sendmmsg(int fd, struct mmsghdr *vec, unsigned int vlen, int fla
 		vlen = UIO_MAXIOV;  /* as __sys_sendmmsg() */
 	for (i = 0; i < vlen; i++) {
 		ssize_t r = shim_send(fd, &s, &vec[i].msg_hdr, flags);
+		unsigned int sent = (unsigned int)r;
 
+		if (r >= 0 && shim_copy_user(&vec[i].msg_len, &sent, sizeof sent, 1) < 0)
+			r = shim_fail(EFAULT);
 		if (r < 0)
 			return i ? (int)i : -1;
-		vec[i].msg_len = (unsigned int)r;
 	}
 	return (int)i;
 }
