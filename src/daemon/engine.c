@@ -634,30 +634,110 @@ static bool grow_sndbuf(struct endpoint *ep, size_t len)
 	return set_int(ep->so, SOL_SOCKET, SO_SNDBUF, cur + (int)len) == 0;
 }
 
+/* usrsctp's value of a default for the association (or, for one still
+ * to be set up, the socket's): 0, or -1 with *out zeroed. */
+static int get_default(struct endpoint *ep, int name, void *out, socklen_t len,
+		       sctp_assoc_t *id_field, sctp_assoc_t id)
+{
+	socklen_t l = len;
+
+	*id_field = id;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, name, out, &l) == 0)
+		return 0;
+	memset(out, 0, len);
+	*id_field = SCTP_FUTURE_ASSOC;
+	l = len;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, name, out, &l) == 0)
+		return 0;
+	memset(out, 0, len);
+	return -1;
+}
+
 /*
  * A message without SNDRCV/SNDINFO takes the socket's defaults
- * (SCTP_DEFAULT_SNDINFO / SEND_PARAM), as Linux's sctp_sendmsg does.
- * usrsctp would apply them itself only to a send without any info, and a
- * send here always has some (the PR policy, the flags the call adds).
+ * (SCTP_DEFAULT_SNDINFO / SEND_PARAM), and without PRINFO either its
+ * SCTP_DEFAULT_PRINFO, as Linux's sctp_sendmsg_update_sinfo does.  usrsctp
+ * would apply them itself only to a send without any info, and a send here
+ * always has some (the flags the call adds).
  */
 static void send_defaults(struct endpoint *ep, const struct shim_msginfo *info,
-			  struct sctp_sndinfo *out)
+			  struct sctp_sendv_spa *spa)
 {
-	socklen_t l = sizeof *out;
+	struct sctp_sndinfo *out = &spa->sendv_sndinfo;
+	struct sctp_default_prinfo pr;
 	uint16_t call_flags = engine_send_flags_to_sctp(info->flags);
 
-	memset(out, 0, sizeof *out);
-	out->snd_flags = call_flags;
 	if (!ep->send_defaults)
 		return;  /* never set: all zero, no need to ask usrsctp per message */
-	out->snd_assoc_id = info->assoc_id;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_DEFAULT_SNDINFO, out, &l) < 0) {
-		out->snd_assoc_id = SCTP_FUTURE_ASSOC;  /* an association still to be set up */
-		l = sizeof *out;
-		if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_DEFAULT_SNDINFO, out, &l) < 0)
-			memset(out, 0, sizeof *out);
-	}
+	get_default(ep, SCTP_DEFAULT_SNDINFO, out, sizeof *out, &out->snd_assoc_id,
+		    info->assoc_id);
 	out->snd_flags |= call_flags;
+	out->snd_assoc_id = info->assoc_id;
+	if (spa->sendv_flags & SCTP_SEND_PRINFO_VALID)
+		return;
+	if (get_default(ep, SCTP_DEFAULT_PRINFO, &pr, sizeof pr, &pr.pr_assoc_id,
+			info->assoc_id) == 0 && pr.pr_policy != SCTP_PR_SCTP_NONE) {
+		spa->sendv_flags |= SCTP_SEND_PRINFO_VALID;
+		spa->sendv_prinfo.pr_policy = pr.pr_policy;
+		spa->sendv_prinfo.pr_value = pr.pr_value;
+	}
+}
+
+void engine_msginfo_to_spa(const struct shim_msginfo *info, struct sctp_sendv_spa *spa)
+{
+	memset(spa, 0, sizeof *spa);
+	spa->sendv_flags = SCTP_SEND_SNDINFO_VALID;
+	if (!(info->flags & SHIM_MSG_DEFAULTS)) {
+		spa->sendv_sndinfo.snd_sid = info->stream;
+		spa->sendv_sndinfo.snd_ppid = info->ppid;
+		spa->sendv_sndinfo.snd_context = info->context;
+	}
+	spa->sendv_sndinfo.snd_flags = engine_send_flags_to_sctp(info->flags);
+	spa->sendv_sndinfo.snd_assoc_id = info->assoc_id;
+	if (info->pr_policy != SHIM_PR_NONE) {
+		spa->sendv_flags |= SCTP_SEND_PRINFO_VALID;
+		/* Linux's PRIO is usrsctp's BUF: the lower priority goes
+		 * first when the buffer is short */
+		spa->sendv_prinfo.pr_policy = info->pr_policy == SHIM_PR_TTL ? SCTP_PR_SCTP_TTL
+					      : info->pr_policy == SHIM_PR_RTX ? SCTP_PR_SCTP_RTX
+					      : SCTP_PR_SCTP_BUF;
+		spa->sendv_prinfo.pr_value = info->pr_value;
+	}
+	/* SHIM_MSG_AUTHKEY: usrsctp_sendv refuses SCTP_SEND_AUTHINFO_VALID
+	 * (EINVAL), see with_auth_key() */
+}
+
+/*
+ * SCTP_AUTHINFO: usrsctp takes a message's key from the association's
+ * active key when the message is queued (and keeps it with the message,
+ * retransmissions included), so the key asked for is made active around
+ * the send and the previous one restored after (*restore, when
+ * restore->scact_keynumber was changed: returns 1).  A key the association
+ * does not have is EINVAL, as Linux's sctp_datamsg_from_user() says; an
+ * association without SCTP-AUTH uses no key, which is right for the
+ * active key 0 only.
+ */
+static int with_auth_key(struct endpoint *ep, const struct shim_msginfo *info,
+			 const struct sockaddr *to, struct sctp_authkeyid *restore)
+{
+	struct sctp_authkeyid k;
+	socklen_t l = sizeof k;
+
+	if (!(info->flags & SHIM_MSG_AUTHKEY))
+		return 0;
+	memset(&k, 0, sizeof k);
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY)
+		k.scact_assoc_id = to ? usrsctp_getassocid(ep->so, (struct sockaddr *)to)
+				      : (sctp_assoc_t)info->assoc_id;
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_AUTH_ACTIVE_KEY, &k, &l) < 0)
+		return info->auth_keynumber == 0 ? 0 : -EINVAL;
+	if (k.scact_keynumber == info->auth_keynumber)
+		return 0;
+	*restore = k;
+	k.scact_keynumber = info->auth_keynumber;
+	if (usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_AUTH_ACTIVE_KEY, &k, sizeof k) < 0)
+		return -EINVAL;
+	return 1;
 }
 
 int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
@@ -665,28 +745,15 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 {
 	static const char empty[1];
 	struct sctp_sendv_spa spa;
+	struct sctp_authkeyid restore;
 	struct sockaddr_storage to;
 	socklen_t to_len = 0;
+	int swapped, saved_errno;
 	ssize_t n;
 
-	memset(&spa, 0, sizeof spa);
+	engine_msginfo_to_spa(info, &spa);
 	if (info->flags & SHIM_MSG_DEFAULTS)
-		send_defaults(ep, info, &spa.sendv_sndinfo);
-	else {
-		spa.sendv_sndinfo.snd_sid = info->stream;
-		spa.sendv_sndinfo.snd_flags = engine_send_flags_to_sctp(info->flags);
-		spa.sendv_sndinfo.snd_ppid = info->ppid;
-		spa.sendv_sndinfo.snd_context = info->context;
-	}
-	spa.sendv_flags = SCTP_SEND_SNDINFO_VALID;
-	spa.sendv_sndinfo.snd_assoc_id = info->assoc_id;
-	if (info->pr_policy != SHIM_PR_NONE) {
-		spa.sendv_flags |= SCTP_SEND_PRINFO_VALID;
-		spa.sendv_prinfo.pr_policy = info->pr_policy == SHIM_PR_TTL ? SCTP_PR_SCTP_TTL
-					     : info->pr_policy == SHIM_PR_RTX ? SCTP_PR_SCTP_RTX
-					     : SCTP_PR_SCTP_BUF;
-		spa.sendv_prinfo.pr_value = info->pr_value;
-	}
+		send_defaults(ep, info, &spa);
 	if (info->flags & SHIM_MSG_HAS_ADDR) {
 		to_len = shim_addr_to_sockaddr(&info->addr, &to);
 		if (!to_len)
@@ -698,14 +765,21 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		if (err < 0)
 			return err;
 	}
+	swapped = with_auth_key(ep, info, to_len ? (struct sockaddr *)&to : NULL, &restore);
+	if (swapped < 0)
+		return swapped;
 	n = usrsctp_sendv(ep->so, len ? data : empty, len, to_len ? (struct sockaddr *)&to : NULL,
 			  to_len ? 1 : 0, &spa, sizeof spa, SCTP_SENDV_SPA, 0);
 	if (n < 0 && errno == EWOULDBLOCK && ep->program_hup && grow_sndbuf(ep, len))
 		n = usrsctp_sendv(ep->so, len ? data : empty, len,
 				  to_len ? (struct sockaddr *)&to : NULL, to_len ? 1 : 0, &spa,
 				  sizeof spa, SCTP_SENDV_SPA, 0);
+	saved_errno = errno;
+	if (swapped)
+		usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_AUTH_ACTIVE_KEY, &restore,
+				   sizeof restore);
 	if (n < 0)
-		return errno == EWOULDBLOCK ? -EAGAIN : -errno;
+		return saved_errno == EWOULDBLOCK ? -EAGAIN : -saved_errno;
 	if (to_len)
 		note_implicit_bind(ep);
 	/* An ABORT ends the association inside usrsctp_sendv, whose

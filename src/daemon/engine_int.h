@@ -26,6 +26,11 @@ void engine_sync_events(struct endpoint *ep);
  * numbers and back: one table serves sendv and SEND_FAILED. */
 uint16_t engine_send_flags_to_sctp(uint16_t shim_flags);
 uint16_t engine_send_flags_from_sctp(uint16_t sctp_flags);
+/* A message's send info in usrsctp's sendv form: SNDINFO (stream, ppid
+ * and context left 0 when the socket's defaults apply), PRINFO for a PR
+ * policy.  Not its key: usrsctp_sendv refuses AUTHINFO, engine_send makes
+ * the key active around the send instead. */
+void engine_msginfo_to_spa(const struct shim_msginfo *info, struct sctp_sendv_spa *spa);
 
 /* sockaddrs as usrsctp returns them, packed by family size */
 size_t engine_sockaddr_size(const struct sockaddr *sa);
