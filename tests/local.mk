@@ -54,6 +54,18 @@ if ENABLE_ASAN
 tests_unit_test_errors_LDFLAGS = -fsanitize=address,undefined
 endif
 
+# cmsgs Linux -> neutral -> Linux, and neutral -> usrsctp: one half per header.
+check_PROGRAMS += tests/unit/test_cmsg
+TESTS += tests/unit/test_cmsg
+tests_unit_test_cmsg_SOURCES = tests/unit/test_cmsg.c tests/unit/test_cmsg_usr.c \
+	tests/unit/test_cmsg.h
+tests_unit_test_cmsg_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(USRSCTP_CFLAGS)
+tests_unit_test_cmsg_LDADD = libengine.la libpersonality.la libwire.la \
+	$(USRSCTP_LIBS) -lpthread $(CUNIT_LIBS)
+if ENABLE_ASAN
+tests_unit_test_cmsg_LDFLAGS = -fsanitize=address,undefined
+endif
+
 # Built against Debian's libsctp-dev like any unmodified SCTP program.
 check_PROGRAMS += tests/integration/e2e
 tests_integration_e2e_SOURCES = tests/integration/e2e.c \
