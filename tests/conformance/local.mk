@@ -32,8 +32,13 @@ check_PROGRAMS += tests/conformance/conf_errors
 tests_conformance_conf_errors_SOURCES = tests/conformance/conf_errors.c $(conformance_sources)
 tests_conformance_conf_errors_LDADD = -lsctp
 
+check_PROGRAMS += tests/conformance/conf_msg
+tests_conformance_conf_msg_SOURCES = tests/conformance/conf_msg.c $(conformance_sources)
+tests_conformance_conf_msg_LDADD = -lsctp
+
 # listed one by one: automake must see each test to make its rules
 conformance_tests = tests/conformance/errors.tap tests/conformance/core.tap tests/conformance/path.tap \
-	tests/conformance/auth.tap tests/conformance/stream.tap tests/conformance/notify.tap
+	tests/conformance/auth.tap tests/conformance/stream.tap tests/conformance/notify.tap \
+	tests/conformance/msg.tap
 TESTS += $(conformance_tests)
 EXTRA_DIST += $(conformance_tests) tests/conformance/run.sh
