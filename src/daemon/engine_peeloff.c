@@ -118,6 +118,12 @@ int engine_peeloff(struct endpoint *parent, int parent_fd, uint32_t assoc_id, pi
 	ep->state = established(so) ? EP_CONNECTED : EP_CONNECTING;
 	engine_inherit(ep, parent);
 	ep->reuseaddr = parent->reuseaddr;
+	/* the association keeps its own subscriptions (sctp_sock_migrate) */
+	if (endpoint_events_pinned(parent, assoc_id)) {
+		if (endpoint_events_set(ep, assoc_id, endpoint_events_of(parent, assoc_id)) == 0)
+			endpoint_events_forget(parent, assoc_id);
+		engine_sync_events(ep);
+	}
 	copy_end_options(ep, parent_fd, *program_fd);
 	/* A blocking connect on the parent waiting for this association now
 	 * waits on the new socket, where its COMM_UP will come. */

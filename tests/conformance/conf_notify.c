@@ -853,6 +853,21 @@ static int data_io_one_to_one_established(void)
 	return 0;
 }
 
+/* A peeled-off association keeps its own subscriptions (sctp_sock_migrate
+ * moves the association, asoc->subscribe with it). */
+static int event_kept_by_peeloff(void)
+{
+	struct conf_pair p;
+	int fd;
+
+	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_SEQPACKET));
+	CHECK_OK(set_event(p.srv, SCTP_SHUTDOWN_EVENT, p.srv_id, 1));
+	CHECK(event_on(p.srv, SCTP_SHUTDOWN_EVENT, 0) == 0);
+	CHECK_OK(fd = sctp_peeloff(p.srv, p.srv_id));
+	CHECK(event_on(fd, SCTP_SHUTDOWN_EVENT, 0) == 1);
+	return 0;
+}
+
 static const struct conf_case cases[] = {
 	{ "comm-up-one-to-one", comm_up_one_to_one },
 	{ "comm-up-one-to-many", comm_up_one_to_many },
@@ -878,6 +893,7 @@ static const struct conf_case cases[] = {
 	{ "event-one-to-one-ignores-id", event_one_to_one_ignores_id },
 	{ "data-io-is-the-socket-s", data_io_is_the_socket_s },
 	{ "data-io-one-to-one-established", data_io_one_to_one_established },
+	{ "event-kept-by-peeloff", event_kept_by_peeloff },
 };
 
 int main(int argc, char **argv)
