@@ -24,6 +24,10 @@ check_PROGRAMS += tests/conformance/conf_stream
 tests_conformance_conf_stream_SOURCES = tests/conformance/conf_stream.c $(conformance_sources)
 tests_conformance_conf_stream_LDADD = -lsctp
 
+check_PROGRAMS += tests/conformance/conf_socket
+tests_conformance_conf_socket_SOURCES = tests/conformance/conf_socket.c $(conformance_sources)
+tests_conformance_conf_socket_LDADD = -lsctp
+
 check_PROGRAMS += tests/conformance/conf_notify
 tests_conformance_conf_notify_SOURCES = tests/conformance/conf_notify.c $(conformance_sources)
 tests_conformance_conf_notify_LDADD = -lsctp
@@ -37,7 +41,8 @@ tests_conformance_conf_msg_SOURCES = tests/conformance/conf_msg.c $(conformance_
 tests_conformance_conf_msg_LDADD = -lsctp
 
 # listed one by one: automake must see each test to make its rules
-conformance_tests = tests/conformance/errors.tap tests/conformance/core.tap tests/conformance/path.tap \
+conformance_tests = tests/conformance/errors.tap tests/conformance/socket.tap \
+	tests/conformance/core.tap tests/conformance/path.tap \
 	tests/conformance/auth.tap tests/conformance/stream.tap tests/conformance/notify.tap \
 	tests/conformance/msg.tap
 TESTS += $(conformance_tests)
