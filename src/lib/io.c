@@ -64,15 +64,16 @@ static ssize_t recv_buf(int fd, const struct shim_sock *s, void *buf, size_t len
                         struct sockaddr *addr, socklen_t *alen)
 {
 	struct iovec iov = { buf, len };
-	struct msghdr m = { .msg_name = addr, .msg_namelen = alen ? *alen : 0,
-	                    .msg_iov = &iov, .msg_iovlen = 1 };
+	struct msghdr m = { .msg_name = addr, .msg_iov = &iov, .msg_iovlen = 1 };
 	ssize_t r;
 
-	if (!addr)
-		m.msg_namelen = 0;
+	/* __sys_recvfrom() reads the length with the address (EFAULT); read
+	 * before receiving, a bad one leaves the message queued, not lost */
+	if (addr && shim_copy_user(&m.msg_namelen, alen, sizeof m.msg_namelen, 0) < 0)
+		return shim_fail(EFAULT);
 	r = shim_recv(fd, s, &m, flags);
-	if (r >= 0 && addr && alen)
-		*alen = m.msg_namelen;
+	if (r >= 0 && addr && shim_copy_user(alen, &m.msg_namelen, sizeof m.msg_namelen, 1) < 0)
+		return shim_fail(EFAULT);
 	return r;
 }
 

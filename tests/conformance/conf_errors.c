@@ -679,6 +679,11 @@ static int recv_bad_buffer_efault(void)
 	CHECK_OK(wait_fd(p.srv, POLLIN));
 	/* __sys_recvfrom(): the address is copied out after the data */
 	CHECK_ERRNO(recvfrom(p.srv, buf, sizeof buf, 0, BAD, &(socklen_t){ sizeof ss }), EFAULT);
+	/* ... with its length, which must be readable (move_addr_to_user()) */
+	CHECK_ERRNO(recvfrom(p.srv, buf, sizeof buf, MSG_DONTWAIT, (struct sockaddr *)&ss, BAD),
+	            EFAULT);
+	CHECK_ERRNO(recvfrom(p.srv, buf, sizeof buf, MSG_DONTWAIT, (struct sockaddr *)&ss, NULL),
+	            EFAULT);
 	return 0;
 }
 
