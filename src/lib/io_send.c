@@ -169,11 +169,42 @@ static int check_assoc(int fd, const struct shim_sock *s, const struct shim_msgi
 	if (r < 0 || len < sizeof st)
 		/* one-to-many: no such association; one-to-one: the daemon says */
 		return one_to_many ? -EPIPE : 0;
-	if (st.sstat_state >= SCTP_ESTABLISHED)
+	if (st.sstat_state == SCTP_ESTABLISHED)
 		__atomic_store_n(slot, key | st.sstat_outstrms, __ATOMIC_RELAXED);
 	if (info->flags & (SHIM_MSG_ABORT | SHIM_MSG_EOF))
 		return 0;
-	return info->stream >= st.sstat_outstrms ? -EINVAL : 0;
+	if (info->stream >= st.sstat_outstrms)
+		return -EINVAL;
+	/* sctp_sf_error_shutdown: no new data once the association is
+	 * shutting down */
+	return st.sstat_state >= SCTP_SHUTDOWN_PENDING ? -ESHUTDOWN : 0;
+}
+
+/* After an EOF the association is shutting down: the next message to it
+ * must ask (check_assoc), not trust the cache. */
+static void forget_assoc(const struct shim_sock *s, uint32_t assoc_id)
+{
+	uint64_t key = outstreams_key(s->endpoint_id, assoc_id);
+	uint64_t *slot = outstreams_slot(s->endpoint_id, assoc_id);
+	uint64_t cached = __atomic_load_n(slot, __ATOMIC_RELAXED);
+
+	if ((cached & ~(uint64_t)0xffffu) == key)
+		__atomic_compare_exchange_n(slot, &cached, 0, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+}
+
+/* A one-to-one socket whose channel refuses data (EPIPE): its association
+ * is shutting down (ESHUTDOWN, as sctp_sf_error_shutdown gives it) or gone
+ * (EPIPE, with SIGPIPE unless MSG_NOSIGNAL). */
+static int shutting_down(int fd)
+{
+	struct sctp_status st;
+	socklen_t len = sizeof st;
+	int saved = errno, r;
+
+	memset(&st, 0, sizeof st);
+	r = getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len);
+	errno = saved;
+	return r == 0 && len >= sizeof st && st.sstat_state >= SCTP_SHUTDOWN_PENDING;
 }
 
 /* Copy n ranges in from the caller's memory with one system call: 0, or
@@ -428,16 +459,22 @@ static ssize_t send_checked(int fd, const struct shim_sock *s, const struct msgh
 		if (sent + got == total)
 			head.info.flags |= SHIM_MSG_EOR;
 		shim_hdr_init(&head.hdr, SHIM_DATA, (uint32_t)(sizeof head + got), 0);
-		n = raw_sendmsg(fd, iov, 1 + cnt, sflags);
+		/* SIGPIPE is ours to raise: the channel's EPIPE may mean ESHUTDOWN */
+		n = raw_sendmsg(fd, iov, 1 + cnt, sflags | MSG_NOSIGNAL);
 		if (n < 0) {
 			if (sent)
 				send_cancel(fd, &head);
+			if (n == -EPIPE)
+				return one_to_one && shutting_down(fd) ? shim_fail(ESHUTDOWN)
+				                                       : send_epipe(flags);
 			return shim_fail((int)-n);
 		}
 		sent += got;
 	} while (sent < total);
 	if (one_to_one && !s->connected)
 		shim_fd_set_connected(fd);  /* sendto() set the association up */
+	if (!one_to_one && (p.info.flags & SHIM_MSG_EOF) && !(p.info.flags & SHIM_MSG_HAS_ADDR))
+		forget_assoc(s, p.info.assoc_id);
 	/* an ABORT's bytes are its reason, not data: Linux returns 0 */
 	return (p.info.flags & SHIM_MSG_ABORT) ? 0 : (ssize_t)total;
 }
