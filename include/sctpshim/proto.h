@@ -134,6 +134,7 @@ struct shim_socket_reply {
 enum shim_bind_flags {
 	SHIM_BIND_ADD = 1,  /* sctp_bindx ADD (or plain bind when first) */
 	SHIM_BIND_REM = 2,  /* sctp_bindx REM */
+	SHIM_BIND_ONCE = 4, /* with ADD: plain bind(), EINVAL once bound (sctp_bind) */
 };
 enum shim_connect_flags {
 	/* The caller does not wait.  The daemon answers 0 ("in progress") and

@@ -423,6 +423,10 @@ static int bindx_check(struct endpoint *ep, uint32_t flags, const struct shim_ad
 int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
 		uint32_t count, bool privileged)
 {
+	/* sctp_bind(): "Disallow binding twice", before anything else; a
+	 * port is set once bind, sctp_bindx, listen or connect bound it */
+	if ((flags & SHIM_BIND_ONCE) && ep->bound)
+		return -EINVAL;
 	for (uint32_t i = 0; i < count; i++) {
 		if (addrs[i].family != AF_INET && addrs[i].family != AF_INET6)
 			return -EAFNOSUPPORT;

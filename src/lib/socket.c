@@ -127,25 +127,6 @@ int shim_addrs_request(uint16_t type, int fd, uint32_t flags, const struct shim_
 	return shim_request(type, &body, shim_addrs_size(count), fd, NULL, NULL, NULL, 0);
 }
 
-/* sctp_bind(): "Disallow binding twice": a port is set once bind(),
- * sctp_bindx(), listen() or connect() has bound the socket (bindx may
- * add addresses then, bind may not). */
-static int bound_already(int fd)
-{
-	struct shim_getaddrs_req req = { .which = SHIM_ADDRS_SOCKNAME };
-	struct {
-		struct shim_addrs_reply rep;
-		struct shim_addr addrs[SHIM_MAX_ADDRS];
-	} body;
-	size_t body_len = sizeof body;
-	int r = shim_request(SHIM_REQ_GETADDRS, &req, sizeof req, fd, &body, &body_len, NULL, 0);
-
-	if (r < 0)
-		return r;
-	return body_len >= sizeof body.rep + sizeof(struct shim_addr) && body.rep.count
-	       && body.addrs[0].port;
-}
-
 SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
 {
 	struct sockaddr_storage ss;
@@ -157,13 +138,9 @@ SHIM_EXPORT int bind(int fd, const struct sockaddr *addr, socklen_t len)
 		return REAL(bind)(fd, addr, len);
 	r = shim_sockaddr_from_user(addr, len, &ss);
 	if (r == 0)
-		r = bound_already(fd);
-	if (r > 0)
-		r = -EINVAL;
-	if (r == 0)
 		r = sockaddr_for(&s, (struct sockaddr *)&ss, len, &a);
 	if (r == 0)
-		r = shim_addrs_request(SHIM_REQ_BIND, fd, SHIM_BIND_ADD, &a, 1);
+		r = shim_addrs_request(SHIM_REQ_BIND, fd, SHIM_BIND_ADD | SHIM_BIND_ONCE, &a, 1);
 	if (r == 0 && a.port && s.style == SHIM_STYLE_ONE_TO_ONE)
 		shim_name_remember(fd, &a);
 	return r < 0 ? shim_fail(-r) : 0;
