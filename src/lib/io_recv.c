@@ -241,6 +241,21 @@ static int convert_record(uint8_t *rec, size_t n, struct shim_rest **rest)
 	return r;
 }
 
+/*
+ * Do two DATA records carry pieces of one message?  With I-DATA (RFC 8260)
+ * usrsctp hands over pieces of messages of different streams interleaved
+ * (the daemon runs it at fragment interleave level 2 then), and Linux
+ * returns each piece with its own SCTP_RCVINFO: one read never joins two
+ * messages.  Within a stream, ordered and unordered messages are told
+ * apart by their SSN (the MID's low 16 bits with I-DATA, as Linux's
+ * sinfo_ssn), of which one stream has one message in partial delivery.
+ */
+static int same_message(const struct shim_msginfo *a, const struct shim_msginfo *b)
+{
+	return a->assoc_id == b->assoc_id && a->stream == b->stream && a->ssn == b->ssn
+	       && (a->flags & SHIM_MSG_UNORDERED) == (b->flags & SHIM_MSG_UNORDERED);
+}
+
 /* Serve from the remainder.  Returns 1 to go on reading records, 0 when
  * the call is complete, <0 to fail. */
 static int serve_rest(struct shim_fd_rx *rx, const struct msghdr *msg, int peek,
@@ -269,6 +284,8 @@ static int serve_rest(struct shim_fd_rx *rx, const struct msghdr *msg, int peek,
 		}
 		if (res->filled && r->kind == REST_NOTIFY)
 			return 0;
+		if (res->have_info && r->kind == REST_DATA && !same_message(&res->info, &r->info))
+			return 0;  /* another message's piece: the next call's */
 		got = iov_copy(msg->msg_iov, msg->msg_iovlen, res->filled, r->buf + r->off,
 		               r->len - r->off, 1);
 		if (got < r->len - r->off && res->filled + got < iov_total(msg->msg_iov, msg->msg_iovlen))
@@ -291,6 +308,37 @@ static int serve_rest(struct shim_fd_rx *rx, const struct msghdr *msg, int peek,
 		}
 		return (res->eor || peek || res->notification) ? 0 : 1;
 	}
+}
+
+/*
+ * A piece of another message than the one this call returns, read after
+ * it: part of it may already sit in the caller's buffer beyond what the
+ * call reports (at `at`), the rest in the spill buffer.  All of it becomes
+ * the remainder, served by the next read; this call ends (0).
+ */
+static int keep_other_piece(const struct msghdr *msg, struct shim_fd_rx *rx,
+                            const struct shim_msginfo *info, size_t at, size_t in_caller,
+                            const uint8_t *sp, size_t payload)
+{
+	struct shim_rest *rest;
+	uint8_t *buf;
+
+	if (!in_caller) {
+		buf = spill_take();
+	} else {
+		buf = malloc(payload ? payload : 1);
+		if (!buf)
+			return -ENOMEM;
+		iov_copy(msg->msg_iov, msg->msg_iovlen, at, buf, in_caller, 0);
+		memcpy(buf + in_caller, sp, payload - in_caller);
+	}
+	rest = rest_new(buf, payload, REST_DATA);
+	if (!rest)
+		return -ENOMEM;
+	rest->eor = !!(info->flags & SHIM_MSG_EOR);
+	rest->info = *info;
+	rx->rest = rest;
+	return 0;
 }
 
 /* One record, non-blocking.  direct: scatter the payload into the caller's
@@ -345,6 +393,9 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 		if (n < sizeof head)
 			return 1;
 		payload = n - sizeof head;
+		if (res->have_info && !same_message(&res->info, &head.info))
+			return keep_other_piece(msg, rx, &head.info, res->filled, in_caller, sp,
+			                        payload);
 		res->more_coming = payload == SHIM_DATA_CHUNK && !(head.info.flags & SHIM_MSG_EOR);
 		if (!res->have_info) {
 			res->info = head.info;
