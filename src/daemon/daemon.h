@@ -20,6 +20,7 @@ struct shimd_config {
 	bool foreground;
 	bool autostart;
 	bool debug;
+	bool intl_enable;       /* SCTPSHIM_INTL_ENABLE: Linux's net.sctp.intl_enable */
 };
 
 struct shimd_stats {

@@ -809,6 +809,7 @@ void engine_inherit(struct endpoint *ep, const struct endpoint *from)
 	ep->send_defaults = from->send_defaults;  /* usrsctp copies the values */
 	/* Linux copies the listener's SCTP options and IP TOS/TCLASS whole */
 	ep->frag_interleave = from->frag_interleave;
+	engine_stream_inherit(ep, from);
 	ep->path.ip_tos = from->path.ip_tos;
 	ep->path.ipv6_tclass = from->path.ipv6_tclass;
 	ep->path.pf_expose = from->path.pf_expose;

@@ -32,6 +32,10 @@ uint16_t engine_send_flags_from_sctp(uint16_t sctp_flags);
  * the key active around the send instead. */
 void engine_msginfo_to_spa(const struct shim_msginfo *info, struct sctp_sendv_spa *spa);
 
+/* What an accepted endpoint takes over from its listener for I-DATA
+ * (engine_opt_stream.c). */
+void engine_stream_inherit(struct endpoint *ep, const struct endpoint *from);
+
 /* sockaddrs as usrsctp returns them, packed by family size */
 size_t engine_sockaddr_size(const struct sockaddr *sa);
 

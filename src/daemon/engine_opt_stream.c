@@ -17,11 +17,12 @@
  *   STREAM_SCHEDULER_VALUE  stream, value
  *   FRAGMENT_INTERLEAVE     on
  *
- * usrsctp has each of these but I-DATA, and Linux's checks (which errno,
- * in which order) are made here before usrsctp is asked.
+ * usrsctp has each of these, and Linux's checks (which errno, in which
+ * order) are made here before usrsctp is asked.
  */
 #define _GNU_SOURCE
 #include "daemon/engine_optdesc.h"
+#include "daemon/daemon.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -317,35 +318,90 @@ static int sched_value_get(struct endpoint *ep, const struct engine_optdesc *d,
 
 /* ---- interleaving ----------------------------------------------------------------- */
 
+/* usrsctp has the option but leaves it out of its public header. */
+#ifndef SCTP_INTERLEAVING_SUPPORTED
+#define SCTP_INTERLEAVING_SUPPORTED 0x00001206
+#endif
+/* usrsctp's fragment interleave level 2: pieces of messages of different
+ * streams (and associations) may be handed over interleaved, which is
+ * what I-DATA is for; usrsctp negotiates I-DATA only at this level. */
+#define FRAG_LEVEL_STREAMS 2
+
 /*
- * I-DATA (RFC 8260).  Linux allows it only where net.sctp.intl_enable is
- * set, which it is not by default, and answers EPERM otherwise (also
- * while SCTP_FRAGMENT_INTERLEAVE is off).  usrsctp could do I-DATA only
- * with its fragment interleave level 2, delivering pieces of messages of
- * different streams interleaved, which the data channel rules out; so
- * the daemon behaves as a Linux host with the default sysctl: never
- * negotiated, set refused.
+ * usrsctp's switch for the associations to come; it refuses it on a
+ * one-to-one socket that has its association (Linux sets the endpoint's
+ * flag there all the same, which only future associations read, and a
+ * connected one-to-one socket has none): not an error.
+ */
+static int idata_future(struct endpoint *ep, bool on)
+{
+	struct sctp_assoc_value av = { .assoc_id = SCTP_FUTURE_ASSOC, .assoc_value = on };
+
+	if (usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_INTERLEAVING_SUPPORTED, &av,
+			       sizeof av) == 0)
+		return 0;
+	if (errno == EINVAL && ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state != EP_LISTENING)
+		return 0;
+	return engine_opt_errno(errno);
+}
+
+static int frag_level_streams(struct endpoint *ep)
+{
+	int level = FRAG_LEVEL_STREAMS;
+
+	if (usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_FRAGMENT_INTERLEAVE, &level,
+			       sizeof level) < 0)
+		return engine_opt_errno(errno);
+	return 0;
+}
+
+/*
+ * I-DATA (RFC 8260), Linux's sctp_setsockopt_interleaving_supported:
+ * after the id checks (engine_opt.c), EPERM unless net.sctp.intl_enable
+ * (SCTPSHIM_INTL_ENABLE) and the socket's SCTP_FRAGMENT_INTERLEAVE are
+ * both on; the switch is the endpoint's, also when an association is
+ * named.  The receiving side then runs usrsctp at level 2 and the
+ * library never joins pieces of two messages (src/lib/io_recv.c).  The
+ * level stays once raised: associations that negotiated I-DATA keep
+ * interleaving, as Linux's do after the switch is cleared.
  */
 static int interleaving_set(struct endpoint *ep, const struct engine_optdesc *d,
 			    struct engine_optarg *a)
 {
-	return -EPERM;
+	bool on = a->val->f[0] != 0;
+	int err;
+
+	if (!shimd.cfg.intl_enable || !ep->frag_interleave)
+		return -EPERM;
+	if (on && (err = frag_level_streams(ep)))
+		return err;
+	return idata_future(ep, on);
 }
 
+/* The endpoint's switch, or with an association what it negotiated
+ * (usrsctp answers both, as Linux's ep->intl_enable / peer.intl_capable). */
 static int interleaving_get(struct endpoint *ep, const struct engine_optdesc *d,
 			    struct engine_optarg *a)
 {
-	a->val->f[0] = 0;
-	return 0;
+	uint32_t v = 0;
+	int err = get_av(ep, SCTP_INTERLEAVING_SUPPORTED, a->assoc_id, &v);
+
+	if (!err)
+		a->val->f[0] = v != 0;
+	return err;
 }
 
 /* Linux's frag_interleave lets partial deliveries of different
- * associations interleave; the daemon never interleaves, which that
- * allows.  The value is kept for getsockopt and for I-DATA's rule. */
+ * associations interleave; the daemon interleaves only for I-DATA
+ * (usrsctp's level 2, above).  The value is kept for getsockopt and for
+ * I-DATA's rule: clearing it turns I-DATA off for future associations,
+ * as Linux's sctp_setsockopt_fragment_interleave does. */
 static int frag_interleave_set(struct endpoint *ep, const struct engine_optdesc *d,
 			       struct engine_optarg *a)
 {
 	ep->frag_interleave = a->val->f[0] != 0;
+	if (!ep->frag_interleave && shimd.cfg.intl_enable)
+		return idata_future(ep, false);
 	return 0;
 }
 
@@ -354,6 +410,19 @@ static int frag_interleave_get(struct endpoint *ep, const struct engine_optdesc 
 {
 	a->val->f[0] = ep->frag_interleave;
 	return 0;
+}
+
+void engine_stream_inherit(struct endpoint *ep, const struct endpoint *from)
+{
+	struct sctp_assoc_value av = { .assoc_id = SCTP_FUTURE_ASSOC };
+	socklen_t l = sizeof av;
+
+	/* an accepted association that negotiated I-DATA is read at level 2,
+	 * as its listener reads (configure() set level 0 on the new socket) */
+	if (shimd.cfg.intl_enable && from->frag_interleave
+	    && usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_INTERLEAVING_SUPPORTED, &av, &l) == 0
+	    && av.assoc_value)
+		frag_level_streams(ep);
 }
 
 #define AV_FIELD { SHIM_UF(struct sctp_assoc_value, assoc_value) }

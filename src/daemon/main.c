@@ -56,7 +56,8 @@ static void usage(FILE *out)
 		"usage: sctpshimd [--foreground | --autostart] [--socket NAME] [--udp-port N]\n"
 		"                 [--encap-port N] [--idle-timeout SEC] [--log FILE] [--ready-fd FD]\n"
 		"Environment: SCTPSHIM_SOCKET, SCTPSHIM_UDP_PORT, SCTPSHIM_ENCAP_PORT,\n"
-		"SCTPSHIM_IDLE_TIMEOUT, SCTPSHIM_LOG, SCTPSHIM_DEBUG=1 (options win).\n");
+		"SCTPSHIM_IDLE_TIMEOUT, SCTPSHIM_LOG, SCTPSHIM_DEBUG=1 (options win),\n"
+		"SCTPSHIM_INTL_ENABLE=0|1 (net.sctp.intl_enable).\n");
 }
 
 static unsigned long parse_number(const char *what, const char *text,
@@ -141,6 +142,13 @@ static void parse_config(int argc, char **argv, struct shimd_config *cfg)
 	cfg->log_file = log_opt ? log_opt : getenv("SCTPSHIM_LOG");
 	env = getenv("SCTPSHIM_DEBUG");
 	cfg->debug = env && *env && strcmp(env, "0") != 0;
+	/* Linux's sysctl net.sctp.intl_enable: I-DATA may be turned on */
+	env = getenv("SCTPSHIM_INTL_ENABLE");
+	if (env && *env && strcmp(env, "0") != 0 && strcmp(env, "1") != 0) {
+		fprintf(stderr, "sctpshimd: SCTPSHIM_INTL_ENABLE: '%s' is not 0 or 1\n", env);
+		exit(2);
+	}
+	cfg->intl_enable = env && strcmp(env, "1") == 0;
 }
 
 /* ---- start-up -------------------------------------------------------------- */
