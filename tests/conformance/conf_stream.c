@@ -6,6 +6,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -629,12 +631,16 @@ static int fragment_interleave_set_get(void)
 	return 0;
 }
 
+static bool intl_enabled(void);
+
 /* I-DATA needs net.sctp.intl_enable, off by default: EPERM. */
 static int interleaving_not_enabled(void)
 {
 	int fd = conf_socket(AF_INET, SOCK_SEQPACKET), on = 1;
 	uint32_t v = 9;
 
+	if (intl_enabled())
+		return CONF_SKIP;
 	CHECK_OK(fd);
 	CHECK_OK(get_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
 	CHECK(v == 0);
@@ -667,6 +673,308 @@ static int fragment_interleave_inherited(void)
 	return 0;
 }
 
+/* ---- I-DATA, with net.sctp.intl_enable (SCTPSHIM_INTL_ENABLE=1) ---------------------- */
+
+/* The daemon's switch is in its environment, which this program shares
+ * (the library starts the daemon with it): intl.tap runs these cases
+ * against a daemon of its own started with SCTPSHIM_INTL_ENABLE=1. */
+static bool intl_enabled(void)
+{
+	const char *e = getenv("SCTPSHIM_INTL_ENABLE");
+
+	return e && !strcmp(e, "1");
+}
+
+#define NEED_INTL() do { \
+	if (!intl_enabled()) { \
+		conf_note("net.sctp.intl_enable is off (intl.tap runs this case)"); \
+		return CONF_SKIP; \
+	} \
+} while (0)
+
+/* I-DATA asked for as Linux wants it: SCTP_FRAGMENT_INTERLEAVE first. */
+static int intl_ask(int fd)
+{
+	int on = 1;
+
+	if (SO(fd, SCTP_FRAGMENT_INTERLEAVE, on) < 0)
+		return -1;
+	return set_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, 1);
+}
+
+/* A one-to-one pair, I-DATA asked for on the listener and/or the client
+ * before the association is set up (INIT negotiates it); rcvbuf > 0 sets
+ * the listener's SO_RCVBUF, which the accepted socket inherits. */
+static int intl_pair(struct conf_pair *p, bool srv_asks, bool cli_asks, int rcvbuf)
+{
+	union sctp_notification n;
+
+	memset(p, 0, sizeof *p);
+	p->style = SOCK_STREAM;
+	p->family = AF_INET;
+	p->srv = -1;
+	p->lsn = conf_socket(AF_INET, SOCK_STREAM);
+	p->cli = conf_socket(AF_INET, SOCK_STREAM);
+	if (p->lsn < 0 || p->cli < 0
+	    || subscribe(p->lsn, SCTP_ASSOC_CHANGE) < 0 || subscribe(p->cli, SCTP_ASSOC_CHANGE) < 0
+	    || (srv_asks && intl_ask(p->lsn) < 0) || (cli_asks && intl_ask(p->cli) < 0)
+	    || (rcvbuf && setsockopt(p->lsn, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf) < 0)
+	    || conf_bind_loopback(p->lsn, AF_INET, &p->srv_addr, &p->srv_addr_len) < 0
+	    || listen(p->lsn, 1) < 0
+	    || connect(p->cli, (struct sockaddr *)&p->srv_addr, p->srv_addr_len) < 0)
+		return -1;
+	p->srv = accept(p->lsn, NULL, NULL);
+	if (p->srv < 0
+	    || conf_wait_notification(p->srv, SCTP_ASSOC_CHANGE, &n, sizeof n) < 0
+	    || conf_wait_notification(p->cli, SCTP_ASSOC_CHANGE, &n, sizeof n) < 0)
+		return -1;
+	return 0;
+}
+
+/* sctp_setsockopt_interleaving_supported: EPERM without the socket's
+ * SCTP_FRAGMENT_INTERLEAVE, then the endpoint's switch. */
+static int intl_needs_fragment_interleave(void)
+{
+	int fd = conf_socket(AF_INET, SOCK_SEQPACKET), on = 1;
+	uint32_t v = 9;
+
+	NEED_INTL();
+	CHECK_OK(fd);
+	CHECK_ERRNO(set_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, 1), EPERM);
+	CHECK_OK(get_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 0);
+	CHECK_OK(SO(fd, SCTP_FRAGMENT_INTERLEAVE, on));
+	CHECK_OK(set_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, 5));
+	CHECK_OK(get_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 1);
+	CHECK_ERRNO(set_av(fd, SCTP_INTERLEAVING_SUPPORTED, 1234, 1), EINVAL);
+	CHECK_OK(set_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, 0));
+	CHECK_OK(get_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 0);
+	return 0;
+}
+
+/* sctp_setsockopt_fragment_interleave: clearing it clears I-DATA. */
+static int intl_cleared_with_fragment_interleave(void)
+{
+	int fd = conf_socket(AF_INET, SOCK_STREAM), off = 0;
+	uint32_t v = 9;
+
+	NEED_INTL();
+	CHECK_OK(fd);
+	CHECK_OK(intl_ask(fd));
+	CHECK_OK(get_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 1);
+	CHECK_OK(SO(fd, SCTP_FRAGMENT_INTERLEAVE, off));
+	CHECK_OK(get_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 0);
+	CHECK_ERRNO(set_av(fd, SCTP_INTERLEAVING_SUPPORTED, 0, 1), EPERM);
+	return 0;
+}
+
+/* Both ends asked: the association negotiated I-DATA, each end reads 1. */
+static int intl_negotiated_both_ends(void)
+{
+	struct conf_pair p;
+	uint32_t v = 0;
+
+	NEED_INTL();
+	CHECK_OK(intl_pair(&p, true, true, 0));
+	CHECK_OK(get_av(p.srv, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 1);
+	v = 0;
+	CHECK_OK(get_av(p.cli, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 1);
+	return 0;
+}
+
+/* One end only: not negotiated; the association reads 0 on both ends. */
+static int intl_needs_both_ends(void)
+{
+	struct conf_pair p;
+	uint32_t v = 9;
+
+	NEED_INTL();
+	CHECK_OK(intl_pair(&p, false, true, 0));
+	CHECK_OK(get_av(p.cli, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 0);
+	v = 9;
+	CHECK_OK(get_av(p.srv, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 0);
+	return 0;
+}
+
+/* Linux's sinfo_ssn / rcv_ssn under I-DATA is the message id's low 16
+ * bits (one union in struct sctp_ulpevent): 0, 1, 2 on a stream. */
+static int intl_ssn_is_message_id(void)
+{
+	struct conf_pair p;
+	int on = 1;
+
+	NEED_INTL();
+	CHECK_OK(intl_pair(&p, true, true, 0));
+	CHECK_OK(SO(p.srv, SCTP_RECVRCVINFO, on));
+	for (int i = 0; i < 3; i++)
+		CHECK(sctp_sendmsg(p.cli, "abc", 3, NULL, 0, 0, 0, 2, 0, 0) == 3);
+	for (int i = 0; i < 3; i++) {
+		struct sctp_rcvinfo ri;
+		char buf[16];
+		int flags = 0;
+
+		memset(&ri, 0xff, sizeof ri);
+		CHECK(conf_recv(p.srv, buf, sizeof buf, &ri, &flags) == 3);
+		if (ri.rcv_sid != 2 || ri.rcv_ssn != i) {
+			conf_note("message %d: stream %u ssn %u", i, ri.rcv_sid, ri.rcv_ssn);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * What I-DATA is for: a big message on stream 0, then small ones on
+ * stream 1.  The receiver's buffer is small, so the big one arrives by
+ * partial delivery; the sender's round robin scheduler sends the small
+ * ones between its pieces.  How the receiver saw it:
+ */
+#define SMALLS 8
+#define SMALL_LEN 100
+
+struct intl_transfer {
+	size_t big_len, big_got;
+	int smalls_got;
+	int smalls_before_big_end;   /* small messages read before the big one's end */
+	int reads;
+	char why[200];               /* the first thing that was not as Linux gives it */
+};
+
+static uint8_t big_byte(size_t i)
+{
+	return (uint8_t)(i * 7 + i / 4096);
+}
+
+static int intl_check_read(struct intl_transfer *t, const uint8_t *buf, int n,
+			   const struct sctp_rcvinfo *ri, int flags)
+{
+	t->reads++;
+	if (ri->rcv_sid == 0) {
+		for (int i = 0; i < n; i++)
+			if (buf[i] != big_byte(t->big_got + (size_t)i)) {
+				snprintf(t->why, sizeof t->why, "big message byte %zu differs",
+					 t->big_got + (size_t)i);
+				return -1;
+			}
+		t->big_got += (size_t)n;
+		if (t->big_got > t->big_len || !!(flags & MSG_EOR) != (t->big_got == t->big_len)) {
+			snprintf(t->why, sizeof t->why, "stream 0: %zu of %zu bytes, MSG_EOR %s",
+				 t->big_got, t->big_len, flags & MSG_EOR ? "set" : "not set");
+			return -1;
+		}
+		return 0;
+	}
+	if (ri->rcv_sid != 1 || n != SMALL_LEN || !(flags & MSG_EOR)
+	    || buf[0] != t->smalls_got || buf[SMALL_LEN - 1] != t->smalls_got) {
+		snprintf(t->why, sizeof t->why,
+			 "stream %u: %d bytes, MSG_EOR %s, first byte %u: want small message %d whole",
+			 ri->rcv_sid, n, flags & MSG_EOR ? "set" : "not set", n > 0 ? buf[0] : 0,
+			 t->smalls_got);
+		return -1;
+	}
+	t->smalls_got++;
+	if (t->big_got < t->big_len)
+		t->smalls_before_big_end++;
+	return 0;
+}
+
+static int intl_transfer(struct intl_transfer *t)
+{
+	static uint8_t rbuf[256 * 1024];
+	struct conf_pair p;
+	int sndbuf = 3 * 1024 * 1024, on = 1, got;
+	socklen_t l = sizeof got;
+	uint8_t *big, small[SMALL_LEN];
+
+	memset(t, 0, sizeof *t);
+	if (intl_pair(&p, true, true, 16 * 1024) < 0
+	    || SO(p.srv, SCTP_RECVRCVINFO, on) < 0
+	    || set_av(p.cli, SCTP_STREAM_SCHEDULER, 0, SCTP_SS_RR) < 0
+	    || setsockopt(p.cli, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf) < 0
+	    || getsockopt(p.cli, SOL_SOCKET, SO_SNDBUF, &got, &l) < 0) {
+		snprintf(t->why, sizeof t->why, "setting up: %s", strerror(errno));
+		return -1;
+	}
+	/* several MB where net.core.wmem_max allows, as on Linux */
+	t->big_len = (size_t)got - 64 * 1024;
+	if (t->big_len > (size_t)sndbuf)
+		t->big_len = (size_t)sndbuf;
+	big = malloc(t->big_len);
+	if (!big)
+		return -1;
+	for (size_t i = 0; i < t->big_len; i++)
+		big[i] = big_byte(i);
+	if (sctp_sendmsg(p.cli, big, t->big_len, NULL, 0, 0, 0, 0, 0, 0) != (ssize_t)t->big_len) {
+		snprintf(t->why, sizeof t->why, "sending the big message: %s", strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < SMALLS; i++) {
+		memset(small, i, sizeof small);
+		if (sctp_sendmsg(p.cli, small, sizeof small, NULL, 0, 0, 0, 1, 0, 0) != SMALL_LEN) {
+			snprintf(t->why, sizeof t->why, "sending small message %d: %s", i,
+				 strerror(errno));
+			return -1;
+		}
+	}
+	while (t->big_got < t->big_len || t->smalls_got < SMALLS) {
+		struct sctp_rcvinfo ri;
+		int flags = 0, n;
+
+		memset(&ri, 0xff, sizeof ri);
+		n = conf_recv(p.srv, rbuf, sizeof rbuf, &ri, &flags);
+		if (n <= 0) {
+			snprintf(t->why, sizeof t->why, "receiving: %d (%s) after %zu + %d",
+				 n, strerror(errno), t->big_got, t->smalls_got);
+			return -1;
+		}
+		if (flags & MSG_NOTIFICATION)
+			continue;
+		if (intl_check_read(t, rbuf, n, &ri, flags) < 0)
+			return -1;
+	}
+	free(big);
+	return 0;
+}
+
+/* The small messages sent after the big one arrive before its end. */
+static int intl_small_messages_overtake(void)
+{
+	struct intl_transfer t;
+
+	NEED_INTL();
+	if (intl_transfer(&t) < 0) {
+		conf_note("%s", t.why);
+		return 1;
+	}
+	conf_note("%zu bytes in %d reads, %d small messages before its end", t.big_len, t.reads,
+		  t.smalls_before_big_end);
+	CHECK(t.smalls_before_big_end > 0);
+	return 0;
+}
+
+/* Each read is one message's piece: its SCTP_RCVINFO names its stream,
+ * MSG_EOR only on a message's last piece, every byte where it belongs. */
+static int intl_pieces_never_joined(void)
+{
+	struct intl_transfer t;
+
+	NEED_INTL();
+	if (intl_transfer(&t) < 0) {
+		conf_note("%s", t.why);
+		return 1;
+	}
+	CHECK(t.smalls_got == SMALLS && t.big_got == t.big_len);
+	return 0;
+}
+
 static const struct conf_case cases[] = {
 	{ "pr-supported-set-get", pr_supported_set_get },
 	{ "pr-supported-unknown-assoc", pr_supported_unknown_assoc },
@@ -691,9 +999,57 @@ static const struct conf_case cases[] = {
 	{ "fragment-interleave-set-get", fragment_interleave_set_get },
 	{ "fragment-interleave-inherited", fragment_interleave_inherited },
 	{ "interleaving-not-enabled", interleaving_not_enabled },
+	{ "intl-needs-fragment-interleave", intl_needs_fragment_interleave },
+	{ "intl-cleared-with-fragment-interleave", intl_cleared_with_fragment_interleave },
+	{ "intl-negotiated-both-ends", intl_negotiated_both_ends },
+	{ "intl-needs-both-ends", intl_needs_both_ends },
+	{ "intl-ssn-is-message-id", intl_ssn_is_message_id },
+	{ "intl-small-messages-overtake", intl_small_messages_overtake },
+	{ "intl-pieces-never-joined", intl_pieces_never_joined },
 };
 
+#ifdef CONF_INTL
+/*
+ * conf_intl (intl.tap): the I-DATA cases against a daemon of its own,
+ * started with SCTPSHIM_INTL_ENABLE=1 (Linux's net.sctp.intl_enable = 1):
+ * its own name and UDP port (this many above the check daemon's), then
+ * this program again with that environment, which the library hands to
+ * the daemon it starts.  The daemon exits when idle.
+ */
+#define INTL_PORT_OFFSET 47
+
+int main(int argc, char **argv)
+{
+	static char *intl_cases[] = {
+		"intl-needs-fragment-interleave", "intl-cleared-with-fragment-interleave",
+		"intl-negotiated-both-ends", "intl-needs-both-ends", "intl-ssn-is-message-id",
+		"intl-small-messages-overtake", "intl-pieces-never-joined", NULL,
+	};
+	const char *name = getenv("SCTPSHIM_SOCKET"), *port = getenv("SCTPSHIM_UDP_PORT");
+	char own_name[64], own_port[8];
+
+	if (intl_enabled())
+		return conf_main(argc, argv, cases, sizeof cases / sizeof *cases);
+	snprintf(own_name, sizeof own_name, "%.40s-intl", name && *name ? name : "sctpshimd");
+	snprintf(own_port, sizeof own_port, "%d", (port && *port ? atoi(port) : 9899) + INTL_PORT_OFFSET);
+	setenv("SCTPSHIM_SOCKET", own_name, 1);
+	setenv("SCTPSHIM_UDP_PORT", own_port, 1);
+	setenv("SCTPSHIM_ENCAP_PORT", own_port, 1);
+	setenv("SCTPSHIM_INTL_ENABLE", "1", 1);
+	if (argc > 1)
+		execv("/proc/self/exe", argv);
+	else {
+		char *args[sizeof intl_cases / sizeof *intl_cases + 1] = { argv[0] };
+
+		memcpy(args + 1, intl_cases, sizeof intl_cases);
+		execv("/proc/self/exe", args);
+	}
+	perror("conf_intl: execv /proc/self/exe");
+	return 99;
+}
+#else
 int main(int argc, char **argv)
 {
 	return conf_main(argc, argv, cases, sizeof cases / sizeof *cases);
 }
+#endif

@@ -24,6 +24,11 @@ check_PROGRAMS += tests/conformance/conf_stream
 tests_conformance_conf_stream_SOURCES = tests/conformance/conf_stream.c $(conformance_sources)
 tests_conformance_conf_stream_LDADD = -lsctp
 
+check_PROGRAMS += tests/conformance/conf_intl
+tests_conformance_conf_intl_SOURCES = tests/conformance/conf_stream.c $(conformance_sources)
+tests_conformance_conf_intl_CPPFLAGS = $(AM_CPPFLAGS) -DCONF_INTL
+tests_conformance_conf_intl_LDADD = -lsctp
+
 check_PROGRAMS += tests/conformance/conf_socket
 tests_conformance_conf_socket_SOURCES = tests/conformance/conf_socket.c $(conformance_sources)
 tests_conformance_conf_socket_LDADD = -lsctp
@@ -44,6 +49,6 @@ tests_conformance_conf_msg_LDADD = -lsctp
 conformance_tests = tests/conformance/errors.tap tests/conformance/socket.tap \
 	tests/conformance/core.tap tests/conformance/path.tap \
 	tests/conformance/auth.tap tests/conformance/stream.tap tests/conformance/notify.tap \
-	tests/conformance/msg.tap
+	tests/conformance/msg.tap tests/conformance/intl.tap
 TESTS += $(conformance_tests)
 EXTRA_DIST += $(conformance_tests) tests/conformance/run.sh
