@@ -115,8 +115,13 @@ static uint64_t pr_from_sctp(uint64_t sctp_policy)
 static int prinfo_set(struct endpoint *ep, const struct engine_optdesc *d,
 		      struct engine_optarg *a)
 {
+	int err;
+
 	a->val->f[0] = pr_to_sctp(a->val->f[0]);
-	return engine_opt_set_table(ep, d, a);
+	err = engine_opt_set_table(ep, d, a);
+	if (!err)
+		ep->send_defaults = true;  /* engine.c's send_defaults() asks usrsctp from now on */
+	return err;
 }
 
 static int prinfo_get(struct endpoint *ep, const struct engine_optdesc *d,

@@ -341,6 +341,33 @@ static int keep_other_piece(const struct msghdr *msg, struct shim_fd_rx *rx,
 	return 0;
 }
 
+/*
+ * SCTP_NXTINFO: the daemon takes each message from usrsctp as it arrives,
+ * usually before the next one is there, so usrsctp's next-message info is
+ * rarely set.  The next message may well be queued on our own channel by
+ * the time the program reads, as it would be in the kernel's receive queue:
+ * look at the next record there (a peek, nothing consumed).
+ */
+static void peek_next(int fd, struct shim_msginfo *info)
+{
+	struct record_head next;
+	long r;
+
+	if (!(info->cmsgs & SHIM_CMSG_NXTINFO) || (info->flags & SHIM_MSG_HAS_NEXT))
+		return;
+	r = syscall(SYS_recvfrom, fd, &next, sizeof next, MSG_PEEK | MSG_DONTWAIT, NULL, NULL);
+	if (r < (long)sizeof next || next.hdr.magic != SHIM_MAGIC || next.hdr.type != SHIM_DATA
+	    || next.hdr.len < sizeof next)
+		return;  /* nothing queued, a nudge or a notification: no NXTINFO */
+	info->flags |= SHIM_MSG_HAS_NEXT;
+	info->next_assoc_id = next.info.assoc_id;
+	info->next_ppid = next.info.ppid;
+	info->next_stream = next.info.stream;
+	/* the bytes queued so far: the whole message when it is one record */
+	info->next_length = next.hdr.len - (uint32_t)sizeof next;
+	info->next_flags = next.info.flags & (SHIM_MSG_UNORDERED | SHIM_MSG_EOR);
+}
+
 /* One record, non-blocking.  direct: scatter the payload into the caller's
  * buffer (else everything goes to the remainder).  Returns 1 to go on,
  * 0 when complete, <0 to fail (-EAGAIN: nothing there). */
@@ -414,6 +441,7 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 		}
 		if (head.info.flags & SHIM_MSG_EOR) {
 			res->eor = 1;
+			peek_next(fd, &res->info);
 			return 0;
 		}
 		return res->filled < iov_total(msg->msg_iov, msg->msg_iovlen) ? 1 : 0;

@@ -255,7 +255,7 @@ static int recv_cmsg_order(void)
  * nothing after the last one.  Not registered yet: the daemon reads each
  * message out of usrsctp as it arrives, before the next is there, so the
  * library must look at its own channel for the next record (io_recv.c). */
-static int __attribute__((unused)) recv_nxtinfo(void)
+static int recv_nxtinfo(void)
 {
 	struct conf_pair p;
 	char buf[64], ctl[512];
@@ -544,7 +544,7 @@ static int send_prinfo_ttl_abandons(void)
  * Not registered yet: the daemon consults the socket's defaults only once
  * it has marked them set (ep->send_defaults), which setting
  * SCTP_DEFAULT_PRINFO does not do yet (engine_opt_stream.c). */
-static int __attribute__((unused)) default_prinfo_applies(void)
+static int default_prinfo_applies(void)
 {
 	struct conf_pair p;
 	struct sctp_default_prinfo pr = { .pr_policy = SCTP_PR_SCTP_TTL, .pr_value = 1 };
@@ -1146,6 +1146,7 @@ static int sendmmsg_counts(void)
 static const struct conf_case cases[] = {
 	{ "recv-no-cmsg-by-default", recv_no_cmsg_by_default },
 	{ "recv-rcvinfo", recv_rcvinfo },
+	{ "recv-nxtinfo", recv_nxtinfo },
 	{ "recv-sndrcv-data-io", recv_sndrcv_data_io },
 	{ "recv-cmsg-order", recv_cmsg_order },
 	{ "recv-ctrunc", recv_ctrunc },
@@ -1158,6 +1159,7 @@ static const struct conf_case cases[] = {
 	{ "send-cmsg-overrun", send_cmsg_overrun },
 	{ "send-prinfo-policies", send_prinfo_policies },
 	{ "send-prinfo-ttl-abandons", send_prinfo_ttl_abandons },
+	{ "default-prinfo-applies", default_prinfo_applies },
 	{ "send-init-cmsg", send_init_cmsg },
 	{ "send-dstaddr-existing-ignored", send_dstaddr_existing_ignored },
 	{ "send-dstaddr-short", send_dstaddr_short },
