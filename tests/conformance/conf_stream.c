@@ -804,6 +804,24 @@ static int intl_needs_both_ends(void)
 	return 0;
 }
 
+/* On a connected one-to-one socket the switch is still the endpoint's
+ * (for associations to come): set succeeds, the association keeps what
+ * it negotiated. */
+static int intl_set_on_connected_socket(void)
+{
+	struct conf_pair p;
+	uint32_t v = 9;
+	int on = 1;
+
+	NEED_INTL();
+	CHECK_OK(intl_pair(&p, false, false, 0));
+	CHECK_OK(SO(p.cli, SCTP_FRAGMENT_INTERLEAVE, on));
+	CHECK_OK(set_av(p.cli, SCTP_INTERLEAVING_SUPPORTED, 0, 1));
+	CHECK_OK(get_av(p.cli, SCTP_INTERLEAVING_SUPPORTED, 0, &v));
+	CHECK(v == 0);
+	return 0;
+}
+
 /* Linux's sinfo_ssn / rcv_ssn under I-DATA is the message id's low 16
  * bits (one union in struct sctp_ulpevent): 0, 1, 2 on a stream. */
 static int intl_ssn_is_message_id(void)
@@ -1003,6 +1021,7 @@ static const struct conf_case cases[] = {
 	{ "intl-cleared-with-fragment-interleave", intl_cleared_with_fragment_interleave },
 	{ "intl-negotiated-both-ends", intl_negotiated_both_ends },
 	{ "intl-needs-both-ends", intl_needs_both_ends },
+	{ "intl-set-on-connected-socket", intl_set_on_connected_socket },
 	{ "intl-ssn-is-message-id", intl_ssn_is_message_id },
 	{ "intl-small-messages-overtake", intl_small_messages_overtake },
 	{ "intl-pieces-never-joined", intl_pieces_never_joined },
@@ -1022,7 +1041,8 @@ int main(int argc, char **argv)
 {
 	static char *intl_cases[] = {
 		"intl-needs-fragment-interleave", "intl-cleared-with-fragment-interleave",
-		"intl-negotiated-both-ends", "intl-needs-both-ends", "intl-ssn-is-message-id",
+		"intl-negotiated-both-ends", "intl-needs-both-ends", "intl-set-on-connected-socket",
+		"intl-ssn-is-message-id",
 		"intl-small-messages-overtake", "intl-pieces-never-joined", NULL,
 	};
 	const char *name = getenv("SCTPSHIM_SOCKET"), *port = getenv("SCTPSHIM_UDP_PORT");
