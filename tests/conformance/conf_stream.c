@@ -788,6 +788,31 @@ static int intl_negotiated_both_ends(void)
 	return 0;
 }
 
+/* One-to-many: the association's id reads what it negotiated. */
+static int intl_negotiated_one_to_many(void)
+{
+	int lsn = conf_socket(AF_INET, SOCK_SEQPACKET), cli = conf_socket(AF_INET, SOCK_SEQPACKET);
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	union sctp_notification n;
+	uint32_t v = 0;
+
+	NEED_INTL();
+	CHECK_OK(lsn);
+	CHECK_OK(cli);
+	CHECK_OK(subscribe(lsn, SCTP_ASSOC_CHANGE));
+	CHECK_OK(intl_ask(lsn));
+	CHECK_OK(intl_ask(cli));
+	CHECK_OK(conf_bind_loopback(lsn, AF_INET, &ss, &len));
+	CHECK_OK(listen(lsn, 1));
+	CHECK_OK(connect(cli, (struct sockaddr *)&ss, len));
+	CHECK(conf_wait_notification(lsn, SCTP_ASSOC_CHANGE, &n, sizeof n) > 0);
+	CHECK(n.sn_assoc_change.sac_state == SCTP_COMM_UP);
+	CHECK_OK(get_av(lsn, SCTP_INTERLEAVING_SUPPORTED, n.sn_assoc_change.sac_assoc_id, &v));
+	CHECK(v == 1);
+	return 0;
+}
+
 /* One end only: not negotiated; the association reads 0 on both ends. */
 static int intl_needs_both_ends(void)
 {
@@ -1020,6 +1045,7 @@ static const struct conf_case cases[] = {
 	{ "intl-needs-fragment-interleave", intl_needs_fragment_interleave },
 	{ "intl-cleared-with-fragment-interleave", intl_cleared_with_fragment_interleave },
 	{ "intl-negotiated-both-ends", intl_negotiated_both_ends },
+	{ "intl-negotiated-one-to-many", intl_negotiated_one_to_many },
 	{ "intl-needs-both-ends", intl_needs_both_ends },
 	{ "intl-set-on-connected-socket", intl_set_on_connected_socket },
 	{ "intl-ssn-is-message-id", intl_ssn_is_message_id },
@@ -1041,7 +1067,8 @@ int main(int argc, char **argv)
 {
 	static char *intl_cases[] = {
 		"intl-needs-fragment-interleave", "intl-cleared-with-fragment-interleave",
-		"intl-negotiated-both-ends", "intl-needs-both-ends", "intl-set-on-connected-socket",
+		"intl-negotiated-both-ends", "intl-negotiated-one-to-many", "intl-needs-both-ends",
+		"intl-set-on-connected-socket",
 		"intl-ssn-is-message-id",
 		"intl-small-messages-overtake", "intl-pieces-never-joined", NULL,
 	};
