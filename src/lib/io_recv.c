@@ -246,9 +246,9 @@ static int convert_record(uint8_t *rec, size_t n, struct shim_rest **rest)
  * usrsctp hands over pieces of messages of different streams interleaved
  * (the daemon runs it at fragment interleave level 2 then), and Linux
  * returns each piece with its own SCTP_RCVINFO: one read never joins two
- * messages.  Within a stream, ordered and unordered messages are told
- * apart by their SSN (the MID's low 16 bits with I-DATA, as Linux's
- * sinfo_ssn), of which one stream has one message in partial delivery.
+ * messages.  Within a stream, messages are told apart by their SSN (the
+ * MID's low 16 bits with I-DATA, as Linux's sinfo_ssn) and whether they
+ * are unordered.
  */
 static int same_message(const struct shim_msginfo *a, const struct shim_msginfo *b)
 {
