@@ -11,6 +11,7 @@
 #include "conf.h"
 
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <ifaddrs.h>
 #include <poll.h>
@@ -29,6 +30,16 @@ static void *bad_page(void)
 	return p;
 }
 #define BAD (bad_page())
+
+/* Under an --enable-asan build `sctpshim run` preloads AddressSanitizer,
+ * whose own accept(), getsockname() and getpeername() read the length
+ * pointer before the call goes on to the shim: a bad one crashes there. */
+#define SKIP_UNDER_ASAN() do { \
+	if (dlsym(RTLD_DEFAULT, "__asan_init")) { \
+		conf_note("AddressSanitizer's interceptor reads the bad pointer first"); \
+		return CONF_SKIP; \
+	} \
+} while (0)
 
 static struct sockaddr_in v4(const char *ip, uint16_t port)
 {
@@ -317,6 +328,7 @@ static int accept_efault(void)
 	int fd = listener(&ss, &len), cli = conf_socket(AF_INET, SOCK_STREAM);
 	int cli2 = conf_socket(AF_INET, SOCK_STREAM);
 
+	SKIP_UNDER_ASAN();
 	CHECK_OK(fd);
 	CHECK_OK(cli);
 	CHECK_OK(cli2);
@@ -451,6 +463,7 @@ static int getsockname_efault(void)
 	socklen_t len = sizeof ss;
 	int fd = conf_socket(AF_INET, SOCK_STREAM);
 
+	SKIP_UNDER_ASAN();
 	CHECK_OK(fd);
 	CHECK_ERRNO(getsockname(fd, SA(ss), NULL), EFAULT);
 	CHECK_ERRNO(getsockname(fd, SA(ss), BAD), EFAULT);
@@ -509,6 +522,7 @@ static int getpeername_efault(void)
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 
+	SKIP_UNDER_ASAN();
 	CHECK_OK(conf_pair_open(&p, AF_INET, SOCK_STREAM));
 	CHECK_ERRNO(getpeername(p.cli, SA(ss), BAD), EFAULT);
 	CHECK_ERRNO(getpeername(p.cli, BAD, &len), EFAULT);
