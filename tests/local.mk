@@ -133,6 +133,7 @@ integration_tests = \
 	tests/integration/e2e_nudge_epollet.sh \
 	tests/integration/e2e_dup.sh \
 	tests/integration/e2e_never_connected.sh \
+	tests/integration/e2e_close_connecting.sh \
 	tests/integration/e2e_ended.sh \
 	tests/integration/e2e_connectx_one_to_one.sh \
 	tests/integration/e2e_connectx_one_to_one_nonblock.sh \

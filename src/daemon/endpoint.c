@@ -439,8 +439,8 @@ void endpoint_update_events(struct endpoint *ep)
 		return;
 	if (want_channel_input(ep))
 		events |= EPOLLIN;
-	else if (ep->has_held && !ep->program_hup && !ep->program_eof)
-		events |= EPOLLRDHUP;  /* see program_hung_up */
+	else if ((ep->has_held || ep->nb_connecting) && !ep->program_hup && !ep->program_eof)
+		events |= EPOLLRDHUP;  /* see program_hung_up, chan_event */
 	if (ep->outq_len && !ep->program_gone && !holding_output(ep))
 		events |= EPOLLOUT;
 	err = loop_set_events(&shimd.loop, &ep->chan, events);
@@ -692,6 +692,13 @@ static void chan_event(struct loop_source *src, uint32_t events)
 		program_hung_up(ep);
 		if (ep->dead)
 			return;
+	}
+	/* The channel is not read during a non-blocking connect: a program
+	 * that closes meanwhile is seen by its hang-up, not by an EOF. */
+	if ((events & (EPOLLRDHUP | EPOLLHUP)) && ep->nb_connecting && !ep->has_held
+	    && !ep->program_eof) {
+		program_eof(ep);
+		return;
 	}
 	if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
 		if (flush_outq(ep))

@@ -543,6 +543,7 @@ static const struct e2e_case cases[] = {
 	{ "nudge-epollet", e2e_case_nudge_epollet },
 	{ "dup", e2e_case_dup },
 	{ "never-connected", e2e_case_never_connected },
+	{ "close-connecting", e2e_case_close_connecting },
 	{ "ended", e2e_case_ended },
 	{ "connectx-one-to-one", e2e_case_connectx_one_to_one },
 	{ "connectx-one-to-one-nonblock", e2e_case_connectx_one_to_one_nonblock },

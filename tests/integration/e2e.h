@@ -79,6 +79,7 @@ void e2e_case_nudge(void);
 void e2e_case_nudge_epollet(void);
 void e2e_case_dup(void);
 void e2e_case_never_connected(void);
+void e2e_case_close_connecting(void);
 void e2e_case_ended(void);
 void e2e_case_connectx_one_to_one(void);
 void e2e_case_connectx_one_to_one_nonblock(void);

@@ -170,6 +170,22 @@ void e2e_case_never_connected(void)
 	close(fd);
 }
 
+/* A non-blocking connect to a peer that never answers (its UDP port is
+ * one nobody serves), then close: the program is done with the socket
+ * while its association is still in COOKIE-WAIT.  The shell side checks
+ * that the daemon lets the endpoint go. */
+void e2e_case_close_connecting(void)
+{
+	struct sctp_udpencaps encaps = { .sue_port = htons(9) };  /* discard: nobody */
+	struct e2e_addr to = e2e_loopback(AF_INET, e2e_port);
+	int fd = MUST(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, IPPROTO_SCTP));
+
+	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, &encaps, sizeof encaps));
+	CHECK(connect(fd, (struct sockaddr *)&to.ss, to.len) == -1 && errno == EINPROGRESS,
+	      "connect: %s", strerror(errno));
+	MUST(close(fd));
+}
+
 static int int_option(int fd, int level, int name)
 {
 	int value = -1;
