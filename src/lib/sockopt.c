@@ -201,6 +201,20 @@ static int gone(int r)
 	return r == -ENOTCONN;
 }
 
+/* An int option's value as the kernel reads it (sockptr_t, an int at least),
+ * made boolean. */
+static int bool_from_user(const void *val, socklen_t len, uint32_t *out)
+{
+	int i;
+
+	if (len < (socklen_t)sizeof i)
+		return -EINVAL;
+	if (shim_copy_user(&i, val, sizeof i, 0) < 0)
+		return -EFAULT;
+	*out = i ? 1 : 0;
+	return 0;
+}
+
 static int set_socket(int fd, int name, const void *val, socklen_t len)
 {
 	uint32_t v;
@@ -241,32 +255,21 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 			return -errno;  /* kept on our end too: getsockopt reads it there */
 		return r;
 	}
-	case SO_REUSEADDR: {
-		int i;
-
-		if (len < (socklen_t)sizeof i)
-			return -EINVAL;
-		if (shim_copy_user(&i, val, sizeof i, 0) < 0)
-			return -EFAULT;
-		v = i ? 1 : 0;
-		r = shim_setopt_u32(fd, SHIM_OPT_REUSEADDR, v);
+	case SO_REUSEADDR:
+		r = bool_from_user(val, len, &v);
+		if (r == 0)
+			r = shim_setopt_u32(fd, SHIM_OPT_REUSEADDR, v);
 		if (gone(r))
 			r = 0;
 		if (r == 0 && REAL(setsockopt)(fd, SOL_SOCKET, name, val, len) < 0)
 			return -errno;
 		return r;
-	}
-	case SO_REUSEPORT: {
-		int i;
-
+	case SO_REUSEPORT:
 		/* the socketpair (AF_UNIX) refuses it: the daemon keeps it */
-		if (len < (socklen_t)sizeof i)
-			return -EINVAL;
-		if (shim_copy_user(&i, val, sizeof i, 0) < 0)
-			return -EFAULT;
-		r = shim_setopt_u32(fd, SHIM_OPT_SO_REUSEPORT, i ? 1 : 0);
+		r = bool_from_user(val, len, &v);
+		if (r == 0)
+			r = shim_setopt_u32(fd, SHIM_OPT_SO_REUSEPORT, v);
 		return gone(r) ? 0 : r;
-	}
 	default:
 		return REAL(setsockopt)(fd, SOL_SOCKET, name, val, len) < 0 ? -errno : 0;
 	}
@@ -275,13 +278,10 @@ static int set_socket(int fd, int name, const void *val, socklen_t len)
 static int set_v6only(int fd, const void *val, socklen_t len)
 {
 	uint32_t v;
-	int i, r;
+	int r = bool_from_user(val, len, &v);
 
-	if (len < (socklen_t)sizeof i)
-		return -EINVAL;
-	if (shim_copy_user(&i, val, sizeof i, 0) < 0)
-		return -EFAULT;
-	v = i ? 1 : 0;
+	if (r < 0)
+		return r;
 	r = shim_setopt_u32(fd, SHIM_OPT_V6ONLY, v);
 	/* a daemon without the option serves dual-stack sockets: off is true */
 	return r == -ENOPROTOOPT && v == 0 ? 0 : r;
