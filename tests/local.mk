@@ -158,6 +158,8 @@ integration_tests = \
 	tests/integration/daemon_missing.sh \
 	tests/integration/daemon_port_taken.sh \
 	tests/integration/autostart_race.sh \
+	tests/integration/version_library_other.sh \
+	tests/integration/version_daemon_other.sh \
 	tests/integration/valgrind_e2e.sh \
 	tests/integration/valgrind_daemon.sh
 

@@ -74,6 +74,21 @@ void clients_deinit(void)
 		client_drop(clients, NULL);
 }
 
+/* The protocol version this daemon speaks: SHIM_VERSION, unless
+ * SCTPSHIM_TEST_PROTO_VERSION makes it pretend to be another build (only
+ * for the test of the version refusal, tests/integration/version_*.sh). */
+static uint16_t our_version(void)
+{
+	static int version = -1;
+
+	if (version < 0) {
+		const char *fake = getenv("SCTPSHIM_TEST_PROTO_VERSION");
+
+		version = fake && *fake ? (uint16_t)strtoul(fake, NULL, 10) : SHIM_VERSION;
+	}
+	return (uint16_t)version;
+}
+
 static int send_reply(struct client *c, int error, const void *body, size_t len, int pass_fd)
 {
 	struct shim_hdr h;
@@ -86,6 +101,7 @@ static int send_reply(struct client *c, int error, const void *body, size_t len,
 	ssize_t n;
 
 	shim_hdr_init(&h, SHIM_REPLY, (uint32_t)(sizeof h + sizeof r + len), 0);
+	h.version = our_version();
 	n = shim_send_record(c->src.fd, iov, len ? 3 : 2, pass_fd, MSG_DONTWAIT);
 	return n < 0 ? (int)n : 0;
 }
@@ -337,7 +353,7 @@ static void refuse_version(struct client *c, const struct shim_hdr *h)
 
 	snprintf(line, sizeof line,
 		 "sctpshimd speaks protocol version %d, this library speaks %u: "
-		 "restart the daemon or use matching builds\n", SHIM_VERSION, h->version);
+		 "restart the daemon or use matching builds\n", our_version(), h->version);
 	send_reply(c, EPROTO, line, strlen(line), -1);
 }
 
@@ -361,8 +377,10 @@ static void client_event(struct loop_source *src, uint32_t events)
 			return;
 		}
 		err = shim_hdr_check(buf, (size_t)n, SHIM_CTRL_MAX);
+		memcpy(&h, buf, (size_t)n < sizeof h ? (size_t)n : sizeof h);
+		if (!err && h.version != our_version())
+			err = -EPROTO;
 		if (err < 0) {
-			memcpy(&h, buf, (size_t)n < sizeof h ? (size_t)n : sizeof h);
 			if (err == -EPROTO && (size_t)n >= sizeof h && h.magic == SHIM_MAGIC)
 				refuse_version(c, &h);
 			if (rq.fd >= 0)

@@ -71,6 +71,34 @@ static int connect_daemon(int s)
 	return -errno;
 }
 
+/* The protocol version this library speaks: SHIM_VERSION, unless
+ * SCTPSHIM_TEST_PROTO_VERSION makes it pretend to be another build (only
+ * for the test of the version refusal, tests/integration/version_*.sh). */
+static uint16_t our_version(void)
+{
+	const char *fake = getenv("SCTPSHIM_TEST_PROTO_VERSION");
+
+	return fake && *fake ? (uint16_t)strtoul(fake, NULL, 10) : SHIM_VERSION;
+}
+
+/* A reply in another protocol version: its header is all we may read. */
+static int other_version(const char *buf, size_t n)
+{
+	struct shim_hdr h;
+	char line[160];
+
+	if (n < sizeof h)
+		return 0;
+	memcpy(&h, buf, sizeof h);
+	if (h.magic != SHIM_MAGIC || h.version == our_version())
+		return 0;
+	snprintf(line, sizeof line,
+	         "sctpshimd speaks protocol version %u, this library speaks %u: "
+	         "restart the daemon or use matching builds", h.version, our_version());
+	shim_warn_once(line);
+	return 1;
+}
+
 static void report_eproto(const char *text, size_t len)
 {
 	char line[256];
@@ -97,6 +125,7 @@ static ssize_t exchange(int fd, char *buf, uint16_t type, const void *body, size
 	ssize_t n;
 
 	shim_hdr_init(&h, type, (uint32_t)(sizeof h + body_len), 0);
+	h.version = our_version();
 	n = shim_send_record(fd, iov, body_len ? 2 : 1, pass_fd, 0);
 	if (n < 0)
 		return n;
@@ -105,6 +134,13 @@ static ssize_t exchange(int fd, char *buf, uint16_t type, const void *body, size
 		return -ECONNRESET;
 	if (n < 0)
 		return n;
+	if (other_version(buf, (size_t)n)) {
+		if (recv_fd && *recv_fd >= 0) {
+			syscall(SYS_close, *recv_fd);
+			*recv_fd = -1;
+		}
+		return -EPROTO;
+	}
 	if (shim_hdr_check(buf, (size_t)n, SHIM_CTRL_MAX) == 0)
 		memcpy(&rh, buf, sizeof rh);
 	if (shim_hdr_check(buf, (size_t)n, SHIM_CTRL_MAX) < 0 || rh.type != SHIM_REPLY
@@ -173,7 +209,8 @@ static int new_channel(char *buf, int may_spawn)
 	r = n < 0 ? (int)n : reply_error(buf, (size_t)n);
 	if (r < 0) {
 		syscall(SYS_close, s);
-		return r;
+		/* a daemon of another version: as if SCTP were not there */
+		return r == -EPROTO ? -EPROTONOSUPPORT : r;
 	}
 	return s;
 }
