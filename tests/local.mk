@@ -76,6 +76,18 @@ tests_integration_e2e_SOURCES = tests/integration/e2e.c \
 	tests/integration/e2e.h
 tests_integration_e2e_LDADD = -lsctp -lpthread
 
+# Threads, blocking calls and readiness (design.md "Threads and readiness").
+check_PROGRAMS += tests/integration/e2e_wait
+tests_integration_e2e_wait_SOURCES = tests/integration/e2e_wait.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_e2e_wait_LDADD = -lsctp -lpthread
+
+# Flow control and the daemon's memory (flow_memory.sh; make bench).
+check_PROGRAMS += tests/integration/flow
+tests_integration_flow_SOURCES = tests/integration/flow.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_flow_LDADD = -lsctp -lpthread
+
 # Speaks to the daemon's control socket directly, not under the shim.
 check_PROGRAMS += tests/integration/badinput
 tests_integration_badinput_SOURCES = tests/integration/badinput.c
@@ -160,6 +172,7 @@ integration_tests = \
 	tests/integration/autostart_race.sh \
 	tests/integration/version_library_other.sh \
 	tests/integration/version_daemon_other.sh \
+	tests/integration/flow_memory.sh \
 	tests/integration/valgrind_e2e.sh \
 	tests/integration/valgrind_daemon.sh
 
@@ -168,9 +181,40 @@ EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh \
 	tests/integration/erlang/gen_sctp_doc_example.erl
 CLEANFILES += tests/integration/sctpshimd-check.log
 
+# make bench: the full-size runs; flow_memory.sh pushes 1 GiB (128 MiB in
+# make check) and prints the daemon's peak RSS.
+.PHONY: bench
+bench: all
+	FLOW_MIB=1024 $(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/integration/flow_memory.sh
+	@cat tests/integration/flow_memory.sh.log
+
 # make installcheck: the installed command, library and daemon.
 EXTRA_DIST += tests/integration/installed.sh
 installcheck-local:
 	abs_top_builddir='$(abs_top_builddir)' installed_bindir='$(bindir)' \
 	installed_sbindir='$(sbindir)' installed_libdir='$(libdir)' \
 	$(SHELL) $(top_srcdir)/tests/integration/installed.sh
+
+# Security (docs/design.md): who may use the daemon, low ports.
+security_tests = \
+	tests/integration/security_peer_refused.sh \
+	tests/integration/security_peer_allowed.sh \
+	tests/integration/security_peer_group.sh
+TESTS += $(security_tests)
+EXTRA_DIST += $(security_tests) tests/integration/security_lib.sh
+
+# Threads, blocking calls and readiness: one behaviour each (e2e_wait.c).
+wait_tests = \
+	tests/integration/e2e_wait_threads.sh \
+	tests/integration/e2e_wait_shutdown_rd_wakes.sh \
+	tests/integration/e2e_wait_shutdown_rdwr_wakes.sh \
+	tests/integration/e2e_wait_eintr.sh \
+	tests/integration/e2e_wait_connect_refused.sh \
+	tests/integration/e2e_wait_connect_nonblock_ok.sh \
+	tests/integration/e2e_wait_accept4_flags.sh \
+	tests/integration/e2e_wait_ioctl.sh \
+	tests/integration/e2e_wait_recv_flags.sh \
+	tests/integration/e2e_wait_epoll_edge.sh \
+	tests/integration/e2e_wait_poll_notification.sh
+TESTS += $(wait_tests)
+EXTRA_DIST += $(wait_tests)
