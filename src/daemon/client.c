@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "daemon/access.h"
 #include "daemon/daemon.h"
 #include "daemon/endpoint.h"
 #include "daemon/engine.h"
@@ -21,6 +22,7 @@ struct client {
 	uint32_t id;
 	struct loop_source src;
 	struct ucred cred;
+	int pidfd;              /* the process that connected, or -1 */
 	bool deferred;          /* a reply is pending: read nothing more */
 	struct client *next;
 };
@@ -64,14 +66,19 @@ static void client_drop(struct client *c, const char *why)
 		}
 	loop_remove(&shimd.loop, &c->src);
 	close(c->src.fd);
+	if (c->pidfd >= 0)
+		close(c->pidfd);
 	n_clients--;
 	free(c);
 }
+
+static void refused_close_all(void);
 
 void clients_deinit(void)
 {
 	while (clients)
 		client_drop(clients, NULL);
+	refused_close_all();
 }
 
 /* The protocol version this daemon speaks: SHIM_VERSION, unless
@@ -157,7 +164,8 @@ static int do_bind(struct request *rq, struct endpoint *ep)
 {
 	const struct shim_addrs_req *a = (const void *)rq->body;
 
-	return engine_bind(ep, a->flags, a->addrs, a->count, rq->c->cred.uid == 0);
+	return engine_bind(ep, a->flags, a->addrs, a->count,
+			   access_can_bind_low_port(rq->c->cred.pid, rq->c->pidfd));
 }
 
 /* The reply body is the association's id (usrsctp assigns it at connectx,
@@ -409,6 +417,93 @@ static void client_event(struct loop_source *src, uint32_t events)
 	}
 }
 
+/*
+ * A refused peer is answered when its first request (HELLO) arrives: the
+ * program's socket() then fails with EACCES, and the reply's line says
+ * why.  Closing at once would only make that request fail with EPIPE.  A
+ * few refused connections wait at most; beyond that they are closed.
+ */
+#define REFUSED_MAX 8
+
+struct refused {
+	struct loop_source src;
+	struct refused *next;
+};
+
+static struct refused *refused_list;
+static unsigned n_refused;
+
+static void refused_close(struct refused *r)
+{
+	for (struct refused **pp = &refused_list; *pp; pp = &(*pp)->next)
+		if (*pp == r) {
+			*pp = r->next;
+			break;
+		}
+	loop_remove(&shimd.loop, &r->src);
+	close(r->src.fd);
+	n_refused--;
+	free(r);
+}
+
+static void refused_close_all(void)
+{
+	while (refused_list)
+		refused_close(refused_list);
+}
+
+static void refused_event(struct loop_source *src, uint32_t events)
+{
+	static uint8_t buf[SHIM_CTRL_MAX];
+	struct refused *r = src->userdata;
+	int passed = -1;
+	ssize_t n = shim_recv_record(src->fd, buf, sizeof buf, &passed,
+				     MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+
+	if (n == -EAGAIN)
+		return;
+	if (passed >= 0)
+		close(passed);
+	if (n > 0) {
+		char line[160];
+		struct shim_hdr h;
+		struct shim_reply reply = { .error = EACCES };
+		struct iovec iov[3] = {
+			{ .iov_base = &h, .iov_len = sizeof h },
+			{ .iov_base = &reply, .iov_len = sizeof reply },
+			{ .iov_base = line, .iov_len = 0 },
+		};
+
+		snprintf(line, sizeof line,
+			 "sctpshimd (uid %d) serves only its own uid and root; "
+			 "SCTPSHIM_ALLOW can allow others\n", (int)shimd.uid);
+		iov[2].iov_len = strlen(line);
+		shim_hdr_init(&h, SHIM_REPLY,
+			      (uint32_t)(sizeof h + sizeof reply + iov[2].iov_len), 0);
+		shim_send_record(src->fd, iov, 3, -1, MSG_DONTWAIT);
+	}
+	refused_close(r);
+}
+
+static void refuse(int fd)
+{
+	struct refused *r = n_refused < REFUSED_MAX ? calloc(1, sizeof *r) : NULL;
+
+	if (!r) {
+		close(fd);
+		return;
+	}
+	loop_source_init(&r->src, fd, refused_event, r);
+	if (loop_set_events(&shimd.loop, &r->src, EPOLLIN) < 0) {
+		close(fd);
+		free(r);
+		return;
+	}
+	r->next = refused_list;
+	refused_list = r;
+	n_refused++;
+}
+
 void clients_accept(int listen_fd)
 {
 	for (;;) {
@@ -427,17 +522,21 @@ void clients_accept(int listen_fd)
 			continue;
 		}
 		if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &c->cred, &len) < 0
-		    || !shimd_peer_allowed(c->cred.uid)) {
-			log_warn("refused a client of uid %d (pid %d): not our uid",
+		    || !access_client_allowed(fd, &c->cred)) {
+			log_warn("refused a client of uid %d (pid %d): not our uid, "
+				 "root or in SCTPSHIM_ALLOW",
 				 (int)c->cred.uid, (int)c->cred.pid);
-			close(fd);
+			refuse(fd);
 			free(c);
 			continue;
 		}
 		c->id = ++last_client_id;
+		c->pidfd = access_pidfd(c->cred.pid);
 		loop_source_init(&c->src, fd, client_event, c);
 		if (loop_set_events(&shimd.loop, &c->src, EPOLLIN) < 0) {
 			close(fd);
+			if (c->pidfd >= 0)
+				close(c->pidfd);
 			free(c);
 			continue;
 		}

@@ -8,6 +8,7 @@ libengine_la_SOURCES = \
 	src/daemon/loop.c src/daemon/loop.h \
 	src/daemon/ready.c src/daemon/ready.h \
 	src/daemon/client.c src/daemon/client.h \
+	src/daemon/access.c src/daemon/access.h \
 	src/daemon/report.c src/daemon/report.h \
 	src/daemon/endpoint.c src/daemon/endpoint.h \
 	src/daemon/engine.c src/daemon/engine_close.c src/daemon/engine_notify.c src/daemon/engine_notify.h \

@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: MIT
+# Part of the security tests (security_*.sh), sourced after lib.sh: running
+# programs as another user, which needs root (setpriv changes the uid).
+
+# uids and a gid that no account uses: setpriv needs no passwd entry, so
+# the tests create no user.
+other_uid=64990
+other_gid=64991
+
+require_root() {
+	[ "$(id -u)" -eq 0 ] || skip "needs root to run a program as a second uid (setpriv)"
+	require_tools setpriv
+	# the second uid must be able to reach the build
+	local dir=$builddir
+	while [ "$dir" != / ]; do
+		[ -x "$dir" ] || skip "$dir is not searchable by other users"
+		dir=$(dirname "$dir")
+	done
+}
+
+# as_other [setpriv options] -- CMD...: CMD as $other_uid (group $other_gid,
+# no supplementary groups unless the options say otherwise), with the time
+# limit.
+as_other() {
+	local opts=()
+	while [ "$1" != -- ]; do
+		opts+=("$1")
+		shift
+	done
+	shift
+	[ "${#opts[@]}" -gt 0 ] || opts=(--clear-groups)
+	timeout -k 5 "$CMD_TIMEOUT" setpriv --reuid "$other_uid" --regid "$other_gid" \
+		"${opts[@]}" -- "$@"
+}
