@@ -88,6 +88,12 @@ tests_integration_flow_SOURCES = tests/integration/flow.c \
 	tests/integration/e2e_util.c tests/integration/e2e.h
 tests_integration_flow_LDADD = -lsctp -lpthread
 
+# The daemon killed under a program (daemon_killed.sh).
+check_PROGRAMS += tests/integration/daemon_dies
+tests_integration_daemon_dies_SOURCES = tests/integration/daemon_dies.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_daemon_dies_LDADD = -lsctp -lpthread
+
 # Speaks to the daemon's control socket directly, not under the shim.
 check_PROGRAMS += tests/integration/badinput
 tests_integration_badinput_SOURCES = tests/integration/badinput.c
@@ -173,6 +179,7 @@ integration_tests = \
 	tests/integration/version_library_other.sh \
 	tests/integration/version_daemon_other.sh \
 	tests/integration/flow_memory.sh \
+	tests/integration/daemon_killed.sh \
 	tests/integration/valgrind_e2e.sh \
 	tests/integration/valgrind_daemon.sh
 
@@ -199,7 +206,11 @@ installcheck-local:
 security_tests = \
 	tests/integration/security_peer_refused.sh \
 	tests/integration/security_peer_allowed.sh \
-	tests/integration/security_peer_group.sh
+	tests/integration/security_peer_group.sh \
+	tests/integration/security_low_port_root_no_cap.sh \
+	tests/integration/security_low_port_user_no_cap.sh \
+	tests/integration/security_low_port_user_cap.sh \
+	tests/integration/security_low_port_sysctl.sh
 TESTS += $(security_tests)
 EXTRA_DIST += $(security_tests) tests/integration/security_lib.sh
 

@@ -32,3 +32,11 @@ as_other() {
 	timeout -k 5 "$CMD_TIMEOUT" setpriv --reuid "$other_uid" --regid "$other_gid" \
 		"${opts[@]}" -- "$@"
 }
+
+# setpriv as the second uid, for start (which runs a command, not a function):
+#   start NAME "${as_other_cmd[@]}" --clear-groups -- CMD...
+as_other_cmd=(setpriv --reuid "$other_uid" --regid "$other_gid")
+
+# Each fresh daemon is an SCTP stack of its own (ports included), so every
+# test can use the same low port.
+low_port=900
