@@ -72,22 +72,21 @@ SHIM_EXPORT int fcntl64(int fd, int cmd, ...)
 	return do_fcntl(REAL(fcntl64), fd, cmd, arg);
 }
 
-/* SIOCINQ on SCTP: the length of the next piece waiting (sctp_ioctl). */
-static int pending_bytes(int fd, int *out)
-{
-	struct {
-		struct shim_hdr hdr;
-		struct shim_msginfo info;
-	} head;
-	long n = syscall(SYS_recvfrom, fd, &head, sizeof head,
-	                 MSG_PEEK | MSG_DONTWAIT | MSG_TRUNC, NULL, NULL);
+/* io_recv.c: what ioctl(SIOCINQ) says, >= 0 or -errno. */
+int shim_next_length(int fd);
 
-	if (n < 0)
-		n = errno == EAGAIN ? 0 : -1;
-	if (n < 0)
-		return -errno;
-	*out = (n >= (long)sizeof head && head.hdr.type == SHIM_DATA) ? (int)(n - sizeof head) : 0;
-	return 0;
+/* sctp_ioctl(): a one-to-one socket that listens has no receive queue
+ * (ENOTCONN); a one-to-many one does.  A descriptor inherited across exec
+ * does not know whether it listens: the daemon does. */
+static int listening_one_to_one(int fd, const struct shim_sock *s)
+{
+	uint32_t on = 0;
+
+	if (s->style != SHIM_STYLE_ONE_TO_ONE || s->connected)
+		return 0;
+	if (s->listening)
+		return 1;
+	return shim_getopt_u32(fd, SHIM_OPT_ACCEPTCONN, &on) == 0 && on;
 }
 
 SHIM_EXPORT int ioctl(int fd, unsigned long req, ...)
@@ -99,17 +98,21 @@ SHIM_EXPORT int ioctl(int fd, unsigned long req, ...)
 	va_start(ap, req);
 	arg = va_arg(ap, long);
 	va_end(ap);
-	if (req == FIONREAD && shim_fd_get(fd, &s)) {
-		int v, r;
+	if ((req == FIONREAD || req == TIOCOUTQ) && shim_fd_get(fd, &s)) {
+		int saved = errno, v;
 
-		if (s.listening)
-			return shim_fail(EINVAL);
-		/* a remainder held here is what the next read returns */
-		v = shim_rest_bytes(fd);
-		r = v >= 0 ? 0 : pending_bytes(fd, &v);
-		if (r < 0)
-			return shim_fail(-r);
-		*(int *)arg = v;
+		/* sctp_ioctl() knows SIOCINQ only; SIOCOUTQ (TIOCOUTQ) is not a
+		 * socket-level ioctl either, so sock_do_ioctl() says ENOTTY */
+		if (req == TIOCOUTQ)
+			return shim_fail(ENOTTY);
+		if (listening_one_to_one(fd, &s))
+			return shim_fail(ENOTCONN);
+		v = shim_next_length(fd);
+		if (v < 0)
+			return shim_fail(-v);
+		if (shim_copy_user((void *)arg, &v, sizeof v, 1) < 0)
+			return shim_fail(EFAULT);
+		errno = saved;
 		return 0;
 	}
 	return shim_ffi_forward(REAL(ioctl), fd, req, arg, 1);

@@ -165,6 +165,92 @@ int shim_rest_bytes(int fd)
 	return bytes;
 }
 
+/* The length a whole record makes for the reader, as Linux's skb->len:
+ * a DATA record's payload, a notification in its Linux layout (0 for one
+ * the reader skips), 0 for anything else. */
+static int record_length(const uint8_t *rec, size_t n)
+{
+	struct record_head head;
+	struct shim_notify nt;
+	uint8_t *out;
+	ssize_t len;
+
+	if (n < sizeof head.hdr)
+		return 0;
+	memcpy(&head, rec, n < sizeof head ? n : sizeof head);
+	if (head.hdr.type == SHIM_DATA)
+		return n >= sizeof head ? (int)(n - sizeof head) : 0;
+	if (head.hdr.type != SHIM_NOTIFY
+	    || shim_body_check(SHIM_NOTIFY, rec + sizeof head.hdr, n - sizeof head.hdr) < 0)
+		return 0;
+	memcpy(&nt, rec + sizeof head.hdr, sizeof nt);
+	out = malloc(pers_notification_max(nt.len));
+	if (!out)
+		return -ENOMEM;
+	len = pers_build_notification(&nt, rec + sizeof head.hdr + sizeof nt, out,
+	                              pers_notification_max(nt.len));
+	free(out);
+	return len > 0 ? (int)len : 0;
+}
+
+/* The next record in the channel, peeked (nothing consumed but answers to
+ * our nudges at the head: they stand for a remainder, and there is none). */
+static int channel_next_length(int fd, struct shim_fd_rx *rx)
+{
+	for (;;) {
+		struct record_head head;
+		uint8_t *rec;
+		long n = syscall(SYS_recvfrom, fd, &head, sizeof head,
+		                 MSG_PEEK | MSG_DONTWAIT | MSG_TRUNC, NULL, NULL);
+		int len;
+
+		if (n < 0)
+			return errno == EAGAIN ? 0 : -errno;
+		if (n < (long)sizeof head.hdr || head.hdr.magic != SHIM_MAGIC)
+			return 0;
+		if (head.hdr.type == SHIM_NUDGE) {
+			syscall(SYS_recvfrom, fd, &head, sizeof head.hdr, MSG_DONTWAIT, NULL, NULL);
+			if (rx->nudges_out)
+				rx->nudges_out--;
+			continue;
+		}
+		if (head.hdr.type != SHIM_NOTIFY)
+			return record_length((const uint8_t *)&head, (size_t)n);
+		rec = malloc((size_t)n);
+		if (!rec)
+			return -ENOMEM;
+		n = syscall(SYS_recvfrom, fd, rec, (size_t)n, MSG_PEEK | MSG_DONTWAIT, NULL, NULL);
+		len = n > 0 ? record_length(rec, (size_t)n) : 0;
+		free(rec);
+		return len;
+	}
+}
+
+/*
+ * ioctl(SIOCINQ) as sctp_ioctl() answers it: the length of the first skb
+ * in the receive queue, which is what the next read returns (the rest of a
+ * message after a partial read; a notification's whole length), or 0.
+ * Here: the remainder this process holds, else the channel's next record.
+ */
+int shim_next_length(int fd)
+{
+	struct shim_fd_rx *rx = shim_rx_get(fd), *use = rx ? rx : &fallback_rx;
+	struct shim_rest *r;
+	int len;
+
+	pthread_mutex_lock(&use->lock);
+	r = use->rest;
+	if (r && r->kind == REST_RECORD)
+		len = record_length(r->buf, r->len);
+	else if (r)
+		len = (int)(r->len - r->off);
+	else
+		len = channel_next_length(fd, use);
+	pthread_mutex_unlock(&use->lock);
+	shim_rx_put(rx);
+	return len;
+}
+
 static struct shim_rest *rest_new(uint8_t *buf, size_t len, int kind)
 {
 	struct shim_rest *r = calloc(1, sizeof *r);

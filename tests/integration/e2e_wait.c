@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: MIT */
+/* Threads, blocking calls and readiness, each as a kernel SCTP socket has
+ * them (net/sctp/socket.c): built against Debian's libsctp-dev and run under
+ * `sctpshim run`.  Usage: e2e_wait CASE PORT (uses PORT and PORT+1). */
+#define _GNU_SOURCE
+#include "e2e.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/sctp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/sockios.h>
+
+#define port e2e_port
+
+/* ---- many threads on one socket ----------------------------------------- */
+
+enum {
+	SENDERS = 4,
+	RECEIVERS = 4,
+	PER_SENDER = 12,
+	/* larger than one data record: each message travels in pieces */
+	MSG_BASE = 65536 + 4000,
+};
+
+struct tagged {
+	uint32_t sender, seq, len;
+};
+
+static int shared_fd;
+static atomic_int received_total;
+static atomic_uchar seen[SENDERS][PER_SENDER];
+
+/* Message seq of sender s: a length of its own and a pattern only it has. */
+static size_t message_len(uint32_t s, uint32_t seq)
+{
+	return MSG_BASE + s * 1013 + seq * 97;
+}
+
+static uint8_t message_byte(uint32_t s, uint32_t seq, size_t i)
+{
+	return (uint8_t)(i * 7 + s * 31 + seq * 13 + i / 251);
+}
+
+static void *send_thread(void *arg)
+{
+	uint32_t s = (uint32_t)(uintptr_t)arg;
+	uint8_t *buf = malloc(message_len(s, PER_SENDER));
+
+	CHECK(buf, "malloc");
+	for (uint32_t seq = 0; seq < PER_SENDER; seq++) {
+		size_t len = message_len(s, seq);
+		struct tagged t = { s, seq, (uint32_t)len };
+		ssize_t n;
+
+		for (size_t i = 0; i < len; i++)
+			buf[i] = message_byte(s, seq, i);
+		memcpy(buf, &t, sizeof t);
+		n = send(shared_fd, buf, len, 0);
+		CHECK(n == (ssize_t)len, "sender %u message %u: send returned %zd", s, seq, n);
+	}
+	free(buf);
+	return NULL;
+}
+
+static void *recv_thread(void *arg)
+{
+	int fd = (int)(intptr_t)arg;
+	size_t cap = MSG_BASE * 2;
+	uint8_t *buf = malloc(cap);
+
+	CHECK(buf, "malloc");
+	while (atomic_load(&received_total) < SENDERS * PER_SENDER) {
+		struct iovec iov = { .iov_base = buf, .iov_len = cap };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+		struct tagged t;
+		ssize_t n = recvmsg(fd, &m, 0);
+
+		if (n < 0 && errno == EAGAIN)
+			continue;  /* SO_RCVTIMEO: look at the count again */
+		CHECK(n >= (ssize_t)sizeof t, "recvmsg returned %zd", n);
+		CHECK(m.msg_flags & MSG_EOR, "a message of %zd bytes without MSG_EOR: torn", n);
+		memcpy(&t, buf, sizeof t);
+		CHECK(t.sender < SENDERS && t.seq < PER_SENDER, "message tag %u/%u", t.sender, t.seq);
+		CHECK((size_t)n == message_len(t.sender, t.seq) && t.len == (uint32_t)n,
+		      "message %u/%u: %zd bytes, want %zu", t.sender, t.seq, n,
+		      message_len(t.sender, t.seq));
+		for (size_t i = sizeof t; i < (size_t)n; i++)
+			CHECK(buf[i] == message_byte(t.sender, t.seq, i),
+			      "message %u/%u: byte %zu differs (interleaved)", t.sender, t.seq, i);
+		CHECK(atomic_exchange(&seen[t.sender][t.seq], 1) == 0, "message %u/%u twice",
+		      t.sender, t.seq);
+		atomic_fetch_add(&received_total, 1);
+	}
+	free(buf);
+	return NULL;
+}
+
+/* Four threads send messages of 64 KiB and more on one socket while four
+ * others receive on the peer's: every message arrives once, whole, and
+ * unmixed with the others. */
+static void case_threads(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct timeval tick = { .tv_sec = 0, .tv_usec = 200000 };
+	pthread_t snd[SENDERS], rcv[RECEIVERS];
+
+	/* receivers wake now and then to see whether the others finished */
+	MUST(setsockopt(p.server, SOL_SOCKET, SO_RCVTIMEO, &tick, sizeof tick));
+	shared_fd = p.client;
+	for (int i = 0; i < RECEIVERS; i++)
+		CHECK(pthread_create(&rcv[i], NULL, recv_thread, (void *)(intptr_t)p.server) == 0,
+		      "pthread_create");
+	for (int i = 0; i < SENDERS; i++)
+		CHECK(pthread_create(&snd[i], NULL, send_thread, (void *)(uintptr_t)i) == 0,
+		      "pthread_create");
+	for (int i = 0; i < SENDERS; i++)
+		pthread_join(snd[i], NULL);
+	for (int i = 0; i < RECEIVERS; i++)
+		pthread_join(rcv[i], NULL);
+	CHECK(atomic_load(&received_total) == SENDERS * PER_SENDER, "%d messages received",
+	      atomic_load(&received_total));
+	e2e_close_pair(&p);
+}
+
+/* ---- a blocked reader and another thread -------------------------------- */
+
+struct blocked {
+	int fd;
+	ssize_t result;
+	int error;
+	atomic_int tid;
+};
+
+static void *blocked_recv(void *arg)
+{
+	struct blocked *b = arg;
+	char buf[64];
+
+	atomic_store(&b->tid, gettid());
+	b->result = recv(b->fd, buf, sizeof buf, 0);
+	b->error = errno;
+	return NULL;
+}
+
+/* Wait until the thread sleeps in the kernel (state S in its stat). */
+static void wait_sleeping(struct blocked *b)
+{
+	char path[64], line[512];
+
+	while (!atomic_load(&b->tid))
+		sched_yield();
+	snprintf(path, sizeof path, "/proc/self/task/%d/stat", atomic_load(&b->tid));
+	for (int tries = 0; tries < 20000; tries++) {
+		FILE *f = fopen(path, "r");
+		char *state = NULL;
+
+		CHECK(f, "%s", path);
+		if (fgets(line, sizeof line, f))
+			state = strrchr(line, ')');
+		fclose(f);
+		if (state && state[1] == ' ' && state[2] == 'S')
+			return;
+		usleep(1000);
+	}
+	CHECK(0, "the reader never blocked");
+}
+
+/* Linux: shutdown(SHUT_RD or SHUT_RDWR) by another thread wakes a reader
+ * blocked in recvmsg, which returns 0 (sctp_skb_recv_datagram() stops at
+ * RCV_SHUTDOWN). */
+static void shutdown_wakes(int how)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct blocked b = { .fd = p.server };
+	struct timeval patience = { .tv_sec = 20 };
+	pthread_t t;
+
+	MUST(setsockopt(p.server, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience));
+	CHECK(pthread_create(&t, NULL, blocked_recv, &b) == 0, "pthread_create");
+	wait_sleeping(&b);
+	MUST(shutdown(p.server, how));
+	pthread_join(t, NULL);
+	CHECK(b.result == 0, "blocked recv returned %zd (errno %d), want 0", b.result, b.error);
+	e2e_close_pair(&p);
+}
+
+static void case_shutdown_rd_wakes(void)
+{
+	shutdown_wakes(SHUT_RD);
+}
+
+static void case_shutdown_rdwr_wakes(void)
+{
+	shutdown_wakes(SHUT_RDWR);
+}
+
+/* ---- signals ------------------------------------------------------------ */
+
+static void on_signal(int sig)
+{
+	(void)sig;
+}
+
+static void handle(int sig, int flags)
+{
+	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = flags };
+
+	sigemptyset(&sa.sa_mask);
+	MUST(sigaction(sig, &sa, NULL));
+}
+
+/* A signal interrupts a blocked recv with EINTR when its handler has no
+ * SA_RESTART; with SA_RESTART the recv goes on and gets the message sent
+ * later; with SA_RESTART but an SO_RCVTIMEO it is EINTR again
+ * (sock_intr_errno(): only an endless wait restarts). */
+static void case_eintr(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct blocked b = { .fd = p.server };
+	struct timeval patience = { .tv_sec = 20 };
+	pthread_t t;
+
+	handle(SIGUSR1, 0);
+	CHECK(pthread_create(&t, NULL, blocked_recv, &b) == 0, "pthread_create");
+	wait_sleeping(&b);
+	pthread_kill(t, SIGUSR1);
+	pthread_join(t, NULL);
+	CHECK(b.result == -1 && b.error == EINTR, "without SA_RESTART: %zd, errno %d", b.result,
+	      b.error);
+
+	handle(SIGUSR1, SA_RESTART);
+	b = (struct blocked){ .fd = p.server };
+	CHECK(pthread_create(&t, NULL, blocked_recv, &b) == 0, "pthread_create");
+	wait_sleeping(&b);
+	pthread_kill(t, SIGUSR1);
+	CHECK(send(p.client, "later", 5, 0) == 5, "send");
+	pthread_join(t, NULL);
+	CHECK(b.result == 5, "with SA_RESTART: %zd, errno %d (want the message)", b.result, b.error);
+
+	MUST(setsockopt(p.server, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience));
+	b = (struct blocked){ .fd = p.server };
+	CHECK(pthread_create(&t, NULL, blocked_recv, &b) == 0, "pthread_create");
+	wait_sleeping(&b);
+	pthread_kill(t, SIGUSR1);
+	pthread_join(t, NULL);
+	CHECK(b.result == -1 && b.error == EINTR, "SA_RESTART with SO_RCVTIMEO: %zd, errno %d",
+	      b.result, b.error);
+	e2e_close_pair(&p);
+}
+
+/* ---- connect ------------------------------------------------------------ */
+
+/* Non-blocking connect to a port nobody listens on: EINPROGRESS, EALREADY
+ * while it goes on, then writable with SO_ERROR ECONNREFUSED (the peer's
+ * ABORT), and SO_ERROR reads as 0 after that. */
+static void case_connect_refused(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int fd = MUST(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, IPPROTO_SCTP));
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	int err = -1;
+	socklen_t len = sizeof err;
+	int r;
+
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && errno == EINPROGRESS, "connect: %d, errno %d", r, errno);
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && (errno == EALREADY || errno == ECONNREFUSED),
+	      "second connect: %d, errno %d", r, errno);
+	CHECK(poll(&pfd, 1, 20000) == 1, "never writable");
+	MUST(getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len));
+	CHECK(err == ECONNREFUSED, "SO_ERROR %d, want ECONNREFUSED", err);
+	close(fd);
+
+	/* the blocking kind fails with the error itself */
+	fd = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP));
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && errno == ECONNREFUSED, "blocking connect: %d, errno %d", r, errno);
+	close(fd);
+}
+
+/* A successful non-blocking connect: writable once up, SO_ERROR 0, and
+ * connect again says EISCONN. */
+static void case_connect_nonblock_ok(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int listener = e2e_socket(AF_INET, SOCK_STREAM, port, 8);
+	int fd = MUST(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, IPPROTO_SCTP));
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	int err = -1, r;
+	socklen_t len = sizeof err;
+
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && errno == EINPROGRESS, "connect: %d, errno %d", r, errno);
+	CHECK(poll(&pfd, 1, 20000) == 1 && (pfd.revents & POLLOUT), "never writable (0x%x)",
+	      pfd.revents);
+	MUST(getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len));
+	CHECK(err == 0, "SO_ERROR %d", err);
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && errno == EISCONN, "connect again: %d, errno %d", r, errno);
+	close(fd);
+	close(listener);
+}
+
+/* ---- accept ------------------------------------------------------------- */
+
+/* accept4's SOCK_NONBLOCK and SOCK_CLOEXEC land on the new descriptor, and
+ * a non-blocking listener with nothing pending says EAGAIN. */
+static void case_accept4_flags(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int listener = e2e_socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, port, 8);
+	int client, server, r;
+	struct pollfd pfd = { .fd = listener, .events = POLLIN };
+
+	r = accept4(listener, NULL, NULL, 0);
+	CHECK(r == -1 && errno == EAGAIN, "accept4 with nothing pending: %d, errno %d", r, errno);
+	client = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP));
+	MUST(connect(client, (struct sockaddr *)&to.ss, to.len));
+	CHECK(poll(&pfd, 1, 20000) == 1, "listener never readable");
+	server = MUST(accept4(listener, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC));
+	CHECK(fcntl(server, F_GETFL) & O_NONBLOCK, "no O_NONBLOCK");
+	CHECK(fcntl(server, F_GETFD) & FD_CLOEXEC, "no FD_CLOEXEC");
+	r = recv(server, &r, sizeof r, 0);
+	CHECK(r == -1 && errno == EAGAIN, "recv on the accepted socket: %d, errno %d", r, errno);
+	r = accept4(listener, NULL, NULL, 0x40000000);
+	CHECK(r == -1 && errno == EINVAL, "accept4 with a bad flag: %d, errno %d", r, errno);
+	close(server);
+	close(client);
+	close(listener);
+}
+
+/* ---- ioctl -------------------------------------------------------------- */
+
+/* FIONREAD (SIOCINQ) is the length of the next message (sctp_ioctl(): the
+ * first skb), 0 with nothing queued, ENOTCONN on a listening one-to-one
+ * socket; SIOCOUTQ is not an SCTP ioctl: ENOTTY. */
+static void case_ioctl(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct pollfd pfd = { .fd = p.server, .events = POLLIN };
+	char buf[16];
+	int v = -1, r;
+
+	/* before anything was read no nudge is in flight: readable is data */
+
+	MUST(ioctl(p.server, FIONREAD, &v));
+	CHECK(v == 0, "FIONREAD with nothing queued: %d", v);
+	CHECK(send(p.client, "first", 5, 0) == 5, "send");
+	CHECK(send(p.client, "second!", 7, 0) == 7, "send");
+	CHECK(poll(&pfd, 1, 20000) == 1, "never readable");
+	MUST(ioctl(p.server, SIOCINQ, &v));
+	CHECK(v == 5, "FIONREAD: %d, want 5 (the first message)", v);
+	CHECK(recv(p.server, buf, 2, 0) == 2, "partial recv");
+	MUST(ioctl(p.server, FIONREAD, &v));
+	CHECK(v == 3, "FIONREAD after 2 of 5 bytes: %d, want 3", v);
+	CHECK(recv(p.server, buf, sizeof buf, 0) == 3, "rest");
+	/* the second message may still be on its way: a blocking peek waits */
+	CHECK(recv(p.server, buf, 1, MSG_PEEK) == 1, "peek at the second");
+	MUST(ioctl(p.server, FIONREAD, &v));
+	CHECK(v == 7, "FIONREAD: %d, want 7", v);
+	r = ioctl(p.listener, FIONREAD, &v);
+	CHECK(r == -1 && errno == ENOTCONN, "FIONREAD on a listener: %d, errno %d", r, errno);
+	r = ioctl(p.server, SIOCOUTQ, &v);
+	CHECK(r == -1 && errno == ENOTTY, "SIOCOUTQ: %d, errno %d", r, errno);
+	e2e_close_pair(&p);
+}
+
+/* ---- recv flags --------------------------------------------------------- */
+
+/* MSG_PEEK leaves the message queued; MSG_TRUNC and MSG_WAITALL change
+ * nothing on SCTP (sctp_recvmsg() returns what it copied); MSG_DONTWAIT
+ * says EAGAIN on an empty blocking socket. */
+static void case_recv_flags(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	char buf[32];
+	ssize_t n;
+
+	errno = 0;
+	n = recv(p.server, buf, sizeof buf, MSG_DONTWAIT);
+	CHECK(n == -1 && errno == EAGAIN, "MSG_DONTWAIT on nothing: %zd, errno %d", n, errno);
+	CHECK(send(p.client, "0123456789", 10, 0) == 10, "send");
+	CHECK(send(p.client, "abc", 3, 0) == 3, "send");
+	n = recv(p.server, buf, sizeof buf, MSG_PEEK);
+	CHECK(n == 10 && memcmp(buf, "0123456789", 10) == 0, "peek: %zd", n);
+	n = recv(p.server, buf, 4, MSG_PEEK);
+	CHECK(n == 4 && memcmp(buf, "0123", 4) == 0, "short peek: %zd", n);
+	n = recv(p.server, buf, 4, MSG_TRUNC);
+	CHECK(n == 4 && memcmp(buf, "0123", 4) == 0, "MSG_TRUNC: %zd, want 4 (what was copied)", n);
+	n = recv(p.server, buf, sizeof buf, MSG_WAITALL);
+	CHECK(n == 6 && memcmp(buf, "456789", 6) == 0, "MSG_WAITALL: %zd, want the 6 left", n);
+	n = recv(p.server, buf, sizeof buf, MSG_WAITALL);
+	CHECK(n == 3 && memcmp(buf, "abc", 3) == 0, "next message: %zd", n);
+	e2e_close_pair(&p);
+}
+
+/* ---- readiness ---------------------------------------------------------- */
+
+static uint32_t epoll_events(int ep, int timeout_ms)
+{
+	struct epoll_event ev = { 0 };
+	int n = MUST(epoll_wait(ep, &ev, 1, timeout_ms));
+
+	return n ? ev.events : 0;
+}
+
+/* Edge-triggered: one edge per arriving message, none while nothing new
+ * comes; EPOLLRDHUP and EPOLLIN when the peer shuts down, and the read
+ * then returns 0. */
+static void case_epoll_edge(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	int ep = MUST(epoll_create1(EPOLL_CLOEXEC));
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLRDHUP | EPOLLET, .data.fd = p.server };
+	char buf[32];
+	uint32_t got;
+
+	MUST(epoll_ctl(ep, EPOLL_CTL_ADD, p.server, &ev));
+	CHECK(epoll_events(ep, 100) == 0, "an edge with nothing sent");
+	CHECK(send(p.client, "one", 3, 0) == 3, "send");
+	got = epoll_events(ep, 20000);
+	CHECK(got & EPOLLIN, "no EPOLLIN edge for a message (0x%x)", got);
+	CHECK(epoll_events(ep, 100) == 0, "a second edge for the same message");
+	CHECK(recv(p.server, buf, sizeof buf, 0) == 3, "recv");
+	CHECK(send(p.client, "two", 3, 0) == 3, "send");
+	got = epoll_events(ep, 20000);
+	CHECK(got & EPOLLIN, "no edge for the next message (0x%x)", got);
+	CHECK(recv(p.server, buf, sizeof buf, 0) == 3, "recv");
+	MUST(shutdown(p.client, SHUT_WR));
+	got = epoll_events(ep, 20000);
+	CHECK((got & (EPOLLIN | EPOLLRDHUP)) == (EPOLLIN | EPOLLRDHUP),
+	      "peer's SHUTDOWN: events 0x%x, want EPOLLIN|EPOLLRDHUP", got);
+	CHECK(recv(p.server, buf, sizeof buf, 0) == 0, "read after the peer's SHUTDOWN");
+	close(ep);
+	e2e_close_pair(&p);
+}
+
+/* A one-to-many socket polls readable for a notification (the new
+ * association's COMM_UP) before any data, and FIONREAD gives its length. */
+static void case_poll_notification(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int server = e2e_socket(AF_INET, SOCK_SEQPACKET, port, 8);
+	int client = e2e_socket(AF_INET, SOCK_SEQPACKET, port + 1, -1);
+	struct sctp_event_subscribe ev = { .sctp_association_event = 1 };
+	struct pollfd pfd = { .fd = server, .events = POLLIN };
+	uint8_t buf[256];
+	struct sctp_assoc_change *ac = (struct sctp_assoc_change *)buf;
+	int v = -1;
+	size_t n;
+
+	MUST(setsockopt(server, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev));
+	CHECK(poll(&pfd, 1, 0) == 0, "readable before anything happened");
+	MUST(sctp_connectx(client, (struct sockaddr *)&to.ss, 1, NULL));
+	CHECK(poll(&pfd, 1, 20000) == 1 && (pfd.revents & POLLIN), "no POLLIN for COMM_UP");
+	/* FIONREAD counts a notification too (its skb's length) */
+	MUST(ioctl(server, FIONREAD, &v));
+	n = e2e_recv_notification(server, buf, sizeof buf);
+	CHECK(v == (int)n, "FIONREAD %d for a notification of %zu bytes", v, n);
+	CHECK(ac->sac_type == SCTP_ASSOC_CHANGE && ac->sac_state == SCTP_COMM_UP,
+	      "notification %u state %u", ac->sac_type, ac->sac_state);
+	close(client);
+	close(server);
+}
+
+static const struct e2e_case cases[] = {
+	{ "threads", case_threads },
+	{ "shutdown-rd-wakes", case_shutdown_rd_wakes },
+	{ "shutdown-rdwr-wakes", case_shutdown_rdwr_wakes },
+	{ "eintr", case_eintr },
+	{ "connect-refused", case_connect_refused },
+	{ "connect-nonblock-ok", case_connect_nonblock_ok },
+	{ "accept4-flags", case_accept4_flags },
+	{ "ioctl", case_ioctl },
+	{ "recv-flags", case_recv_flags },
+	{ "epoll-edge", case_epoll_edge },
+	{ "poll-notification", case_poll_notification },
+};
+
+int main(int argc, char **argv)
+{
+	return e2e_main("e2e", argc, argv, cases, sizeof cases / sizeof *cases, NULL);
+}
