@@ -324,6 +324,50 @@ int shim_request_private(uint16_t type, const void *body, size_t body_len, int p
 	return r;
 }
 
+/* Is the daemon that made this socket gone (killed, crashed)?  The daemon
+ * makes every socketpair, so the pair's peer credentials name it; an
+ * orderly end closes the daemon's end too, but then the daemon still
+ * listens.  A dying process closes its descriptors in order, the listener
+ * (made at start) before any socket's end: when our end sees EOF, a dead
+ * daemon's name refuses, or is served by another pid (a new daemon).
+ * 0 when unsure (a daemon in another pid namespace shows as pid 0). */
+int shim_daemon_gone(int fd)
+{
+	struct ucred made, serving;
+	socklen_t len = sizeof made;
+	int saved = errno, gone = 0, s, r;
+
+	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_PEERCRED, &made, &len) < 0
+	    || made.pid <= 0)
+		goto out;
+	s = (int)syscall(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (s < 0)
+		goto out;
+	r = connect_daemon(s);
+	len = sizeof serving;
+	if (r == -ECONNREFUSED || r == -ENOENT)
+		gone = 1;
+	else if (r == 0 && syscall(SYS_getsockopt, s, SOL_SOCKET, SO_PEERCRED, &serving, &len) == 0)
+		gone = serving.pid != made.pid;
+	if (r == 0 && !gone) {
+		/* still listening, or dying and not there yet: only a living
+		 * daemon answers */
+		struct shim_hello hello = { .pid = (uint32_t)getpid() };
+		char *buf = malloc(SHIM_CTRL_MAX);
+		ssize_t n;
+
+		if (buf) {
+			n = exchange(s, buf, SHIM_REQ_HELLO, &hello, sizeof hello, -1, NULL, 0);
+			gone = n == -ECONNRESET || n == -EPIPE;
+			free(buf);
+		}
+	}
+	syscall(SYS_close, s);
+out:
+	errno = saved;
+	return gone;
+}
+
 void shim_warn_once(const char *text)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
