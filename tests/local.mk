@@ -180,6 +180,7 @@ integration_tests = \
 	tests/integration/version_daemon_other.sh \
 	tests/integration/flow_memory.sh \
 	tests/integration/daemon_killed.sh \
+	tests/integration/idle_exit_race.sh \
 	tests/integration/valgrind_e2e.sh \
 	tests/integration/valgrind_daemon.sh
 
@@ -219,6 +220,7 @@ wait_tests = \
 	tests/integration/e2e_wait_threads.sh \
 	tests/integration/e2e_wait_shutdown_rd_wakes.sh \
 	tests/integration/e2e_wait_shutdown_rdwr_wakes.sh \
+	tests/integration/e2e_wait_shut_rd_queued.sh \
 	tests/integration/e2e_wait_eintr.sh \
 	tests/integration/e2e_wait_connect_refused.sh \
 	tests/integration/e2e_wait_connect_nonblock_ok.sh \

@@ -350,6 +350,11 @@ static int queue_record(struct endpoint *ep, const struct iovec *iov, int iovcnt
 
 static void program_gone(struct endpoint *ep)
 {
+	/* after shutdown(SHUT_RD) writes fail on purpose (the channel's
+	 * write side is shut, see engine_shutdown): what we would have
+	 * written is dropped, as Linux drops it; a close still shows as EOF */
+	if (ep->shut_rd)
+		return;
 	if (!ep->program_gone)
 		log_debug("endpoint %u: program end closed", ep->id);
 	ep->program_gone = true;
@@ -419,6 +424,8 @@ static bool flush_outq(struct endpoint *ep)
 	}
 	if (ep->program_gone)
 		outq_clear(ep);
+	else if (ep->shut_rd)
+		shutdown(ep->chan.fd, SHUT_WR);  /* what was queued is read first */
 	return true;
 }
 

@@ -566,8 +566,15 @@ int engine_shutdown(struct endpoint *ep, uint32_t how)
 		return how == SHUT_WR ? 0 : -EOPNOTSUPP;
 	if (ep->style == SHIM_STYLE_ONE_TO_MANY || ep->state != EP_CONNECTED)
 		return -ENOTCONN;
-	if (how == SHUT_RD || how == SHUT_RDWR)
+	/* RCV_SHUTDOWN: the program's end reads what is queued, then EOF,
+	 * which also wakes a reader blocked in another thread and polls
+	 * EPOLLIN|EPOLLRDHUP, as sctp_poll() does (the rest of the output
+	 * queue goes first: endpoint.c shuts the channel when it is empty) */
+	if (how == SHUT_RD || how == SHUT_RDWR) {
 		ep->shut_rd = true;
+		if (!ep->outq_len)
+			shutdown(ep->chan.fd, SHUT_WR);
+	}
 	if (how == SHUT_WR || how == SHUT_RDWR)
 		if (usrsctp_shutdown(ep->so, SHUT_WR) < 0)
 			return -errno;

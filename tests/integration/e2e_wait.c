@@ -205,6 +205,32 @@ static void case_shutdown_rdwr_wakes(void)
 	shutdown_wakes(SHUT_RDWR);
 }
 
+/* After shutdown(SHUT_RD) what was already queued is still read, then 0;
+ * poll says POLLIN|POLLRDHUP (sctp_poll() on RCV_SHUTDOWN); sending goes
+ * on. */
+static void case_shut_rd_queued(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct pollfd pfd = { .fd = p.server, .events = POLLIN | POLLRDHUP };
+	char buf[32];
+	ssize_t n;
+
+	CHECK(send(p.client, "before", 6, 0) == 6, "send");
+	CHECK(recv(p.server, buf, 1, MSG_PEEK) == 1, "peek");
+	MUST(shutdown(p.server, SHUT_RD));
+	CHECK(poll(&pfd, 1, 20000) == 1, "not readable after SHUT_RD");
+	CHECK((pfd.revents & (POLLIN | POLLRDHUP)) == (POLLIN | POLLRDHUP),
+	      "revents 0x%x, want POLLIN|POLLRDHUP", pfd.revents);
+	n = recv(p.server, buf, sizeof buf, 0);
+	CHECK(n == 6 && memcmp(buf, "before", 6) == 0, "queued message: %zd", n);
+	n = recv(p.server, buf, sizeof buf, 0);
+	CHECK(n == 0, "after the queued message: %zd, errno %d", n, errno);
+	CHECK(send(p.server, "still", 5, 0) == 5, "send after SHUT_RD");
+	n = recv(p.client, buf, sizeof buf, 0);
+	CHECK(n == 5 && memcmp(buf, "still", 5) == 0, "peer got %zd", n);
+	e2e_close_pair(&p);
+}
+
 /* ---- signals ------------------------------------------------------------ */
 
 static void on_signal(int sig)
@@ -479,6 +505,7 @@ static const struct e2e_case cases[] = {
 	{ "threads", case_threads },
 	{ "shutdown-rd-wakes", case_shutdown_rd_wakes },
 	{ "shutdown-rdwr-wakes", case_shutdown_rdwr_wakes },
+	{ "shut-rd-queued", case_shut_rd_queued },
 	{ "eintr", case_eintr },
 	{ "connect-refused", case_connect_refused },
 	{ "connect-nonblock-ok", case_connect_nonblock_ok },
