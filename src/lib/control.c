@@ -165,9 +165,22 @@ static int reply_error(const char *buf, size_t n)
 	return r.error > 0 ? -r.error : 0;
 }
 
+static int greeted_channel(char *buf, int may_spawn);
+
 /* A fresh, greeted connection to the daemon (starting it if need be);
- * returns its descriptor or -errno. */
+ * returns its descriptor or -errno.  A daemon exiting when idle closes its
+ * listener after our connect may have queued us: the greeting then fails
+ * with ECONNRESET, and we start over, with a fresh daemon. */
 static int new_channel(char *buf, int may_spawn)
+{
+	int s = -ECONNRESET;
+
+	for (int attempt = 0; attempt < 5 && (s == -ECONNRESET || s == -EPIPE); attempt++)
+		s = greeted_channel(buf, may_spawn);
+	return s == -ECONNRESET || s == -EPIPE ? -EPROTONOSUPPORT : s;
+}
+
+static int greeted_channel(char *buf, int may_spawn)
 {
 	struct shim_hello hello = { .pid = (uint32_t)getpid() };
 	int s, high, r, attempt;
