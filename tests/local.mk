@@ -228,6 +228,9 @@ wait_tests = \
 	tests/integration/e2e_wait_ioctl.sh \
 	tests/integration/e2e_wait_recv_flags.sh \
 	tests/integration/e2e_wait_epoll_edge.sh \
-	tests/integration/e2e_wait_poll_notification.sh
+	tests/integration/e2e_wait_poll_notification.sh \
+	tests/integration/e2e_wait_timeouts.sh \
+	tests/integration/e2e_wait_epollout.sh \
+	tests/integration/e2e_wait_epoll_hup.sh
 TESTS += $(wait_tests)
 EXTRA_DIST += $(wait_tests)

@@ -501,6 +501,120 @@ static void case_poll_notification(void)
 	close(server);
 }
 
+/* ---- timeouts ------------------------------------------------------------ */
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* SO_RCVTIMEO ends a recv and an accept with EAGAIN, not before the time;
+ * SO_SNDTIMEO ends a send that finds no room (the peer reads nothing)
+ * with EAGAIN (sctp_wait_for_sndbuf()). */
+static void case_timeouts(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct timeval tv = { .tv_sec = 0, .tv_usec = 300000 };
+	static uint8_t big[32768];
+	struct timespec t0;
+	char buf[8];
+	int r, sent = 0;
+
+	MUST(setsockopt(p.server, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = recv(p.server, buf, sizeof buf, 0);
+	CHECK(r == -1 && errno == EAGAIN, "recv: %d, errno %d, want EAGAIN", r, errno);
+	CHECK(ms_since(&t0) >= 290, "recv gave up after %ld ms", ms_since(&t0));
+
+	MUST(setsockopt(p.listener, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = accept(p.listener, NULL, NULL);
+	CHECK(r == -1 && errno == EAGAIN, "accept: %d, errno %d, want EAGAIN", r, errno);
+	CHECK(ms_since(&t0) >= 290, "accept gave up after %ld ms", ms_since(&t0));
+
+	MUST(setsockopt(p.client, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv));
+	for (;;) {
+		ssize_t n = send(p.client, big, sizeof big, 0);
+
+		if (n < 0) {
+			CHECK(errno == EAGAIN, "send %d: errno %d, want EAGAIN", sent, errno);
+			break;
+		}
+		CHECK(n == (ssize_t)sizeof big, "send %d returned %zd", sent, n);
+		/* the buffers on the way hold a few MiB at most */
+		CHECK(++sent < 4096, "%d sends and never full", sent);
+	}
+	e2e_close_pair(&p);
+}
+
+/* ---- send space ------------------------------------------------------------ */
+
+/* A non-blocking sender that filled the way (EAGAIN) gets an EPOLLOUT edge
+ * once the receiver has read, and can send again. */
+static void case_epollout(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	int ep = MUST(epoll_create1(EPOLL_CLOEXEC));
+	struct epoll_event ev = { .events = EPOLLOUT | EPOLLET, .data.fd = p.client };
+	static uint8_t big[32768];
+	int sent = 0;
+	uint32_t got;
+
+	MUST(fcntl(p.client, F_SETFL, O_NONBLOCK | fcntl(p.client, F_GETFL)));
+	MUST(epoll_ctl(ep, EPOLL_CTL_ADD, p.client, &ev));
+	got = epoll_events(ep, 20000);
+	CHECK(got & EPOLLOUT, "a connected socket is not writable (0x%x)", got);
+	for (;;) {
+		ssize_t n = send(p.client, big, sizeof big, 0);
+
+		if (n < 0) {
+			CHECK(errno == EAGAIN, "send %d: errno %d, want EAGAIN", sent, errno);
+			break;
+		}
+		CHECK(++sent < 4096, "%d sends and never full", sent);
+	}
+	CHECK(!(epoll_events(ep, 0) & EPOLLOUT), "EPOLLOUT while full");
+	/* read until the sender has room again (an edge), at most all of it */
+	for (int read_back = 0; read_back < sent; read_back++) {
+		uint8_t buf[sizeof big];
+
+		got = epoll_events(ep, 0);
+		if (got & EPOLLOUT)
+			break;
+		CHECK(recv(p.server, buf, sizeof buf, 0) == (ssize_t)sizeof big, "recv %d", read_back);
+	}
+	if (!(got & EPOLLOUT))
+		got = epoll_events(ep, 20000);
+	CHECK(got & EPOLLOUT, "no EPOLLOUT edge after the receiver read (0x%x)", got);
+	CHECK(send(p.client, big, sizeof big, 0) == (ssize_t)sizeof big, "send after EPOLLOUT");
+	close(ep);
+	e2e_close_pair(&p);
+}
+
+/* shutdown(SHUT_RDWR) polls EPOLLIN|EPOLLRDHUP at once and EPOLLHUP (here
+ * once the association's SHUTDOWN is complete; Linux at once). */
+static void case_epoll_hup(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	int ep = MUST(epoll_create1(EPOLL_CLOEXEC));
+	/* edge-triggered: a wait ends at each change, not at once */
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLRDHUP | EPOLLET, .data.fd = p.server };
+	uint32_t got = 0;
+
+	MUST(epoll_ctl(ep, EPOLL_CTL_ADD, p.server, &ev));
+	CHECK(epoll_events(ep, 0) == 0, "events before the shutdown");
+	MUST(shutdown(p.server, SHUT_RDWR));
+	for (int changes = 0; changes < 10 && !(got & EPOLLHUP); changes++)
+		got = epoll_events(ep, 20000);
+	CHECK((got & (EPOLLIN | EPOLLRDHUP | EPOLLHUP)) == (EPOLLIN | EPOLLRDHUP | EPOLLHUP),
+	      "events 0x%x, want EPOLLIN|EPOLLRDHUP|EPOLLHUP", got);
+	close(ep);
+	e2e_close_pair(&p);
+}
+
 static const struct e2e_case cases[] = {
 	{ "threads", case_threads },
 	{ "shutdown-rd-wakes", case_shutdown_rd_wakes },
@@ -514,6 +628,9 @@ static const struct e2e_case cases[] = {
 	{ "recv-flags", case_recv_flags },
 	{ "epoll-edge", case_epoll_edge },
 	{ "poll-notification", case_poll_notification },
+	{ "timeouts", case_timeouts },
+	{ "epollout", case_epollout },
+	{ "epoll-hup", case_epoll_hup },
 };
 
 int main(int argc, char **argv)
