@@ -211,8 +211,12 @@ security_tests = \
 	tests/integration/security_low_port_root_no_cap.sh \
 	tests/integration/security_low_port_user_no_cap.sh \
 	tests/integration/security_low_port_user_cap.sh \
-	tests/integration/security_low_port_sysctl.sh
+	tests/integration/security_low_port_sysctl.sh \
+	tests/integration/security_foreign_endpoint.sh
 TESTS += $(security_tests)
+check_PROGRAMS += tests/integration/foreign_endpoint
+tests_integration_foreign_endpoint_SOURCES = tests/integration/foreign_endpoint.c
+tests_integration_foreign_endpoint_LDADD = libwire.la
 EXTRA_DIST += $(security_tests) tests/integration/security_lib.sh
 
 # Threads, blocking calls and readiness: one behaviour each (e2e_wait.c).
