@@ -222,6 +222,7 @@ EXTRA_DIST += $(security_tests) tests/integration/security_lib.sh
 # Threads, blocking calls and readiness: one behaviour each (e2e_wait.c).
 wait_tests = \
 	tests/integration/e2e_wait_threads.sh \
+	tests/integration/e2e_wait_threads_one_to_many.sh \
 	tests/integration/e2e_wait_shutdown_rd_wakes.sh \
 	tests/integration/e2e_wait_shutdown_rdwr_wakes.sh \
 	tests/integration/e2e_wait_shut_rd_queued.sh \

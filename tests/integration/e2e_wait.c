@@ -38,6 +38,7 @@ struct tagged {
 };
 
 static int shared_fd;
+static const struct e2e_addr *shared_to;  /* one-to-many: where to */
 static atomic_int received_total;
 static atomic_uchar seen[SENDERS][PER_SENDER];
 
@@ -66,7 +67,9 @@ static void *send_thread(void *arg)
 		for (size_t i = 0; i < len; i++)
 			buf[i] = message_byte(s, seq, i);
 		memcpy(buf, &t, sizeof t);
-		n = send(shared_fd, buf, len, 0);
+		n = shared_to ? sendto(shared_fd, buf, len, 0, (struct sockaddr *)&shared_to->ss,
+		                       shared_to->len)
+		              : send(shared_fd, buf, len, 0);
 		CHECK(n == (ssize_t)len, "sender %u message %u: send returned %zd", s, seq, n);
 	}
 	free(buf);
@@ -131,6 +134,35 @@ static void case_threads(void)
 	CHECK(atomic_load(&received_total) == SENDERS * PER_SENDER, "%d messages received",
 	      atomic_load(&received_total));
 	e2e_close_pair(&p);
+}
+
+/* The same on one-to-many sockets: four threads send on one socket (one
+ * association), four receive on the peer's. */
+static void case_threads_one_to_many(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int server = e2e_socket(AF_INET, SOCK_SEQPACKET, port, 8);
+	int client = e2e_socket(AF_INET, SOCK_SEQPACKET, port + 1, -1);
+	struct timeval tick = { .tv_sec = 0, .tv_usec = 200000 };
+	pthread_t snd[SENDERS], rcv[RECEIVERS];
+
+	MUST(setsockopt(server, SOL_SOCKET, SO_RCVTIMEO, &tick, sizeof tick));
+	shared_fd = client;
+	shared_to = &to;
+	for (int i = 0; i < RECEIVERS; i++)
+		CHECK(pthread_create(&rcv[i], NULL, recv_thread, (void *)(intptr_t)server) == 0,
+		      "pthread_create");
+	for (int i = 0; i < SENDERS; i++)
+		CHECK(pthread_create(&snd[i], NULL, send_thread, (void *)(uintptr_t)i) == 0,
+		      "pthread_create");
+	for (int i = 0; i < SENDERS; i++)
+		pthread_join(snd[i], NULL);
+	for (int i = 0; i < RECEIVERS; i++)
+		pthread_join(rcv[i], NULL);
+	CHECK(atomic_load(&received_total) == SENDERS * PER_SENDER, "%d messages received",
+	      atomic_load(&received_total));
+	close(client);
+	close(server);
 }
 
 /* ---- a blocked reader and another thread -------------------------------- */
@@ -617,6 +649,7 @@ static void case_epoll_hup(void)
 
 static const struct e2e_case cases[] = {
 	{ "threads", case_threads },
+	{ "threads-one-to-many", case_threads_one_to_many },
 	{ "shutdown-rd-wakes", case_shutdown_rd_wakes },
 	{ "shutdown-rdwr-wakes", case_shutdown_rdwr_wakes },
 	{ "shut-rd-queued", case_shut_rd_queued },
