@@ -212,7 +212,8 @@ security_tests = \
 	tests/integration/security_low_port_user_no_cap.sh \
 	tests/integration/security_low_port_user_cap.sh \
 	tests/integration/security_low_port_sysctl.sh \
-	tests/integration/security_foreign_endpoint.sh
+	tests/integration/security_foreign_endpoint.sh \
+	tests/integration/security_port_taken.sh
 TESTS += $(security_tests)
 check_PROGRAMS += tests/integration/foreign_endpoint
 tests_integration_foreign_endpoint_SOURCES = tests/integration/foreign_endpoint.c
@@ -229,6 +230,7 @@ wait_tests = \
 	tests/integration/e2e_wait_eintr.sh \
 	tests/integration/e2e_wait_connect_refused.sh \
 	tests/integration/e2e_wait_connect_nonblock_ok.sh \
+	tests/integration/e2e_wait_connect_timeout.sh \
 	tests/integration/e2e_wait_accept4_flags.sh \
 	tests/integration/e2e_wait_ioctl.sh \
 	tests/integration/e2e_wait_recv_flags.sh \

@@ -371,6 +371,29 @@ static void case_connect_nonblock_ok(void)
 	close(listener);
 }
 
+/* Non-blocking connect that nobody answers (the test points the daemon's
+ * peers' UDP port at a dead one): writable once the INIT retransmissions
+ * run out, SO_ERROR ETIMEDOUT. */
+static void case_connect_timeout(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int fd = MUST(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, IPPROTO_SCTP));
+	struct sctp_initmsg im = { .sinit_max_attempts = 2, .sinit_max_init_timeo = 400 };
+	struct sctp_rtoinfo rto = { .srto_initial = 200, .srto_min = 100, .srto_max = 400 };
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	int err = -1, r;
+	socklen_t len = sizeof err;
+
+	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &im, sizeof im));
+	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto));
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && errno == EINPROGRESS, "connect: %d, errno %d", r, errno);
+	CHECK(poll(&pfd, 1, 30000) == 1, "never writable");
+	MUST(getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len));
+	CHECK(err == ETIMEDOUT, "SO_ERROR %d, want ETIMEDOUT", err);
+	close(fd);
+}
+
 /* ---- accept ------------------------------------------------------------- */
 
 /* accept4's SOCK_NONBLOCK and SOCK_CLOEXEC land on the new descriptor, and
@@ -656,6 +679,7 @@ static const struct e2e_case cases[] = {
 	{ "eintr", case_eintr },
 	{ "connect-refused", case_connect_refused },
 	{ "connect-nonblock-ok", case_connect_nonblock_ok },
+	{ "connect-timeout", case_connect_timeout },
 	{ "accept4-flags", case_accept4_flags },
 	{ "ioctl", case_ioctl },
 	{ "recv-flags", case_recv_flags },
