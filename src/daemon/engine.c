@@ -420,6 +420,50 @@ static int bindx_check(struct endpoint *ep, uint32_t flags, const struct shim_ad
 	return 0;
 }
 
+/*
+ * Linux's sctp_get_port_local() shares a port among SCTP_REUSE_PORT sockets
+ * only while none of them listens; usrsctp's port reuse also lets a socket
+ * bind beside a listener (it refuses the second listen itself).  Without
+ * this check a program, of any user the daemon serves, could bind to the
+ * port of another's listening socket.
+ */
+struct listener_probe {
+	const struct endpoint *self;
+	const struct shim_addr *addr;
+	bool found;
+};
+
+static void find_listener(struct endpoint *other, void *arg)
+{
+	struct listener_probe *p = arg;
+	struct shim_addr list[SHIM_MAX_ADDRS];
+	uint16_t port;
+	int n;
+
+	if (p->found || other == p->self || other->dead || !other->so
+	    || other->state != EP_LISTENING)
+		return;
+	n = bound_list(other, list, SHIM_MAX_ADDRS, &port);
+	if (port != p->addr->port)
+		return;
+	for (int i = 0; i < n && !p->found; i++)
+		p->found = addr_is_wildcard(p->addr) || addr_is_wildcard(&list[i])
+			   || same_host(&list[i], p->addr);
+}
+
+static int reuse_port_check(struct endpoint *ep, const struct shim_addr *a)
+{
+	struct listener_probe probe = { .self = ep, .addr = a };
+	uint32_t on = 0;
+	socklen_t len = sizeof on;
+
+	if (!a->port || usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_REUSE_PORT, &on, &len) < 0
+	    || !on)
+		return 0;  /* usrsctp shares nothing then */
+	endpoints_foreach(find_listener, &probe);
+	return probe.found ? -EADDRINUSE : 0;
+}
+
 int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
 		uint32_t count, bool privileged)
 {
@@ -444,6 +488,11 @@ int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *add
 		r = bindx_check(ep, flags, &addrs[i]);
 		if (r < 0)
 			return r;
+		if (!(flags & SHIM_BIND_REM)) {
+			r = reuse_port_check(ep, &addrs[i]);
+			if (r < 0)
+				return r;
+		}
 		if (flags & SHIM_BIND_REM)
 			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_REM_ADDR);
 		else if (!ep->bound && i == 0)
