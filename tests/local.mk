@@ -76,6 +76,12 @@ tests_integration_e2e_SOURCES = tests/integration/e2e.c \
 	tests/integration/e2e.h
 tests_integration_e2e_LDADD = -lsctp -lpthread
 
+# Processes and descriptors: fork, prefork workers, dup, SCM_RIGHTS, deaths.
+check_PROGRAMS += tests/integration/procs
+tests_integration_procs_SOURCES = tests/integration/procs.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_procs_LDADD = -lsctp
+
 # Threads, blocking calls and readiness (design.md "Threads and readiness").
 check_PROGRAMS += tests/integration/e2e_wait
 tests_integration_e2e_wait_SOURCES = tests/integration/e2e_wait.c \
@@ -182,7 +188,16 @@ integration_tests = \
 	tests/integration/daemon_killed.sh \
 	tests/integration/idle_exit_race.sh \
 	tests/integration/valgrind_e2e.sh \
-	tests/integration/valgrind_daemon.sh
+	tests/integration/valgrind_daemon.sh \
+	tests/integration/procs_fork_share.sh \
+	tests/integration/procs_accept_fork.sh \
+	tests/integration/procs_prefork.sh \
+	tests/integration/procs_dup_copies.sh \
+	tests/integration/procs_dup2_onto.sh \
+	tests/integration/procs_scm_rights.sh \
+	tests/integration/procs_linger_abort.sh \
+	tests/integration/procs_peeloff_fork.sh \
+	tests/integration/procs_crash_cycles.sh
 
 TESTS += tests/unit/test_wire $(integration_tests)
 EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh \
@@ -227,6 +242,8 @@ wait_tests = \
 	tests/integration/e2e_wait_shutdown_rd_wakes.sh \
 	tests/integration/e2e_wait_shutdown_rdwr_wakes.sh \
 	tests/integration/e2e_wait_shut_rd_queued.sh \
+	tests/integration/e2e_wait_close_while_recv.sh \
+	tests/integration/e2e_wait_close_while_accept.sh \
 	tests/integration/e2e_wait_eintr.sh \
 	tests/integration/e2e_wait_connect_refused.sh \
 	tests/integration/e2e_wait_connect_nonblock_ok.sh \

@@ -13,6 +13,7 @@
 #include "wire/wire.h"
 #include "personality/personality.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -599,6 +600,36 @@ static int take_available(int fd, struct shim_fd_rx *rx, const struct msghdr *ms
 	}
 }
 
+/*
+ * A call about to wait holds the socket through a descriptor of its own.
+ * On Linux the call holds the file: another thread's close() does not
+ * end it, and it returns what arrives (the socket is released after).
+ * The kernel holds our wait the same way, but every step after it names
+ * the descriptor by number, which the close frees (EBADF) and the next
+ * open reuses.  The duplicate sits high, out of the way of programs that
+ * count on the lowest free numbers; without one (EMFILE) the call goes on
+ * by number as before.
+ */
+#define HOLD_FD_MIN 512
+
+static int hold_fd(int fd)
+{
+	long held = syscall(SYS_fcntl, fd, F_DUPFD_CLOEXEC, HOLD_FD_MIN);
+
+	return held >= 0 ? (int)held : -1;
+}
+
+static void release_fd(int held)
+{
+	int saved = errno;
+
+	if (held < 0)
+		return;
+	shim_fd_forget(held);  /* what the table learnt about the number */
+	syscall(SYS_close, held);
+	errno = saved;
+}
+
 /* Block in the kernel until a record (or EOF) is there: a zero-byte peek
  * honours SO_RCVTIMEO, signals and SA_RESTART exactly as a read would. */
 static int wait_readable(int fd)
@@ -613,20 +644,25 @@ static int wait_readable(int fd)
 ssize_t shim_next_record(int fd, void *buf, size_t cap, int *recv_fd, int recv_flags,
                          int nonblock)
 {
-	for (;;) {
-		ssize_t n = shim_recv_record(fd, buf, cap, recv_fd, recv_flags | MSG_DONTWAIT);
-		int w;
+	int held = -1;
+	ssize_t n;
 
+	for (;;) {
+		n = shim_recv_record(fd, buf, cap, recv_fd, recv_flags | MSG_DONTWAIT);
 		if (n != -EAGAIN || nonblock)
-			return n;
-		w = wait_readable(fd);
-		if (w < 0)
-			return w;
+			break;
+		if (held < 0 && (held = hold_fd(fd)) >= 0)
+			fd = held;
+		n = wait_readable(fd);
+		if (n < 0)
+			break;
 	}
+	release_fd(held);
+	return n;
 }
 
 static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd_rx *rx,
-                                 struct msghdr *msg, int flags);
+                                 struct msghdr *msg, int flags, int *held);
 
 /*
  * The program's msghdr and iovec array are copied in first, as
@@ -639,6 +675,7 @@ ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *umsg, int fl
 	struct iovec small[8], *iov = small;
 	struct shim_fd_rx *rx;
 	struct msghdr msg;
+	int held = -1;
 	ssize_t r;
 
 	if (shim_copy_user(&msg, umsg, sizeof msg, 0) < 0 || !umsg)
@@ -665,7 +702,8 @@ ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *umsg, int fl
 		return shim_fail(EINVAL);
 	}
 	rx = shim_rx_get(fd);
-	r = recv_with_state(fd, s, rx ? rx : &fallback_rx, &msg, flags);
+	r = recv_with_state(fd, s, rx ? rx : &fallback_rx, &msg, flags, &held);
+	release_fd(held);
 	shim_rx_put(rx);
 	if (iov != small)
 		free(iov);
@@ -680,8 +718,10 @@ ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *umsg, int fl
 	return r;
 }
 
+/* *held: the descriptor of our own a wait took (hold_fd), for the caller
+ * to release; from then on fd is that one. */
 static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd_rx *rx,
-                                 struct msghdr *msg, int flags)
+                                 struct msghdr *msg, int flags, int *held)
 {
 	int nonblock = !!(flags & MSG_DONTWAIT);  /* O_NONBLOCK is asked only when it matters */
 	int peek = !!(flags & MSG_PEEK), r, truncated = 0;
@@ -701,6 +741,8 @@ static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd
 		pthread_mutex_unlock(&rx->lock);
 		if (r != -EAGAIN || nonblock || (nonblock = shim_fd_nonblocking(fd)))
 			break;
+		if (*held < 0 && (*held = hold_fd(fd)) >= 0)
+			fd = *held;
 		r = wait_readable(fd);
 		if (r < 0)
 			break;

@@ -263,6 +263,83 @@ static void case_shut_rd_queued(void)
 	e2e_close_pair(&p);
 }
 
+/* close() by another thread does not end a blocked recv on Linux: the call
+ * holds the file, returns the message that arrives, and the socket is
+ * released after it (the peer then sees the SHUTDOWN: its read says 0).
+ * The number is reused meanwhile and must not be read instead. */
+static void case_close_while_recv(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct blocked b = { .fd = p.server };
+	struct timeval patience = { .tv_sec = 20 };
+	char buf[16];
+	int decoy[2];
+	pthread_t t;
+
+	MUST(setsockopt(p.client, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience));
+	CHECK(pthread_create(&t, NULL, blocked_recv, &b) == 0, "pthread_create");
+	wait_sleeping(&b);
+	MUST(close(p.server));
+	/* the lowest free numbers: the server's goes to a pipe of our own */
+	MUST(pipe(decoy));
+	CHECK(write(decoy[1], "decoy", 5) == 5, "write to the pipe");
+	CHECK(send(p.client, "after", 5, 0) == 5, "send");
+	pthread_join(t, NULL);
+	CHECK(b.result == 5, "blocked recv: %zd, errno %d, want the 5 bytes sent", b.result,
+	      b.error);
+	CHECK(recv(p.client, buf, sizeof buf, 0) == 0, "the peer's read after the release");
+	close(decoy[0]);
+	close(decoy[1]);
+	close(p.client);
+	close(p.listener);
+}
+
+struct blocked_accept {
+	int fd, result, error;
+	atomic_int tid;
+};
+
+static void *blocked_accept(void *arg)
+{
+	struct blocked_accept *b = arg;
+
+	atomic_store(&b->tid, gettid());
+	b->result = accept(b->fd, NULL, NULL);
+	b->error = errno;
+	return NULL;
+}
+
+/* The same for accept: closing the listener in another thread leaves a
+ * blocked accept waiting (on Linux only shutdown() could, and SCTP refuses
+ * it), and an association that arrives is accepted. */
+static void case_close_while_accept(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	struct blocked_accept b = { .fd = e2e_socket(AF_INET, SOCK_STREAM, port, 8) };
+	struct blocked w = { 0 };
+	int client = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP));
+	pthread_t t;
+
+	CHECK(pthread_create(&t, NULL, blocked_accept, &b) == 0, "pthread_create");
+	while (!atomic_load(&b.tid))
+		sched_yield();
+	atomic_store(&w.tid, atomic_load(&b.tid));
+	wait_sleeping(&w);
+	MUST(close(b.fd));
+	MUST(connect(client, (struct sockaddr *)&to.ss, to.len));
+	pthread_join(t, NULL);
+	CHECK(b.result >= 0, "blocked accept: %d, errno %d", b.result, b.error);
+	CHECK(send(client, "hi", 2, 0) == 2, "send");
+	{
+		char buf[4];
+		ssize_t n = recv(b.result, buf, sizeof buf, 0);
+
+		CHECK(n == 2, "the accepted socket got %zd", n);
+	}
+	close(b.result);
+	close(client);
+}
+
 /* ---- signals ------------------------------------------------------------ */
 
 static void on_signal(int sig)
@@ -676,6 +753,8 @@ static const struct e2e_case cases[] = {
 	{ "shutdown-rd-wakes", case_shutdown_rd_wakes },
 	{ "shutdown-rdwr-wakes", case_shutdown_rdwr_wakes },
 	{ "shut-rd-queued", case_shut_rd_queued },
+	{ "close-while-recv", case_close_while_recv },
+	{ "close-while-accept", case_close_while_accept },
 	{ "eintr", case_eintr },
 	{ "connect-refused", case_connect_refused },
 	{ "connect-nonblock-ok", case_connect_nonblock_ok },
