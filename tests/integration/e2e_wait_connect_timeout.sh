@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # e2e-wait connect-timeout: a non-blocking connect nobody answers becomes
-# writable when the INIT retransmissions run out, with SO_ERROR ETIMEDOUT.
+# writable (EALREADY meanwhile) when the INIT retransmissions run out, with
+# SO_ERROR ETIMEDOUT.
 . "$(dirname "$0")/lib.sh"
 E2E="$builddir/tests/integration/e2e_wait"
 # a daemon of our own whose peers' UDP port is one nobody serves: every
