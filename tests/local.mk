@@ -255,6 +255,7 @@ wait_tests = \
 	tests/integration/e2e_wait_poll_notification.sh \
 	tests/integration/e2e_wait_timeouts.sh \
 	tests/integration/e2e_wait_epollout.sh \
-	tests/integration/e2e_wait_epoll_hup.sh
+	tests/integration/e2e_wait_epoll_hup.sh \
+	tests/integration/e2e_wait_echo_epollet.sh
 TESTS += $(wait_tests)
 EXTRA_DIST += $(wait_tests)

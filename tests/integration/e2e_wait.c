@@ -747,6 +747,148 @@ static void case_epoll_hup(void)
 	e2e_close_pair(&p);
 }
 
+/* ---- an edge-triggered echo server --------------------------------------- */
+
+enum { ECHO_CLIENTS = 4, ECHO_MESSAGES = 24, ECHO_MAX = 100000 };
+
+/* Message m of client c: some short, some longer than a data record. */
+static size_t echo_len(int c, int m)
+{
+	return m % 4 == 3 ? 70000 + (size_t)c * 1000 + (size_t)m : 10 + (size_t)c * 7 + (size_t)m * 31;
+}
+
+static void *echo_client(void *arg)
+{
+	int c = (int)(intptr_t)arg;
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int fd = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP));
+	uint8_t *out = malloc(ECHO_MAX), *in = malloc(ECHO_MAX);
+	struct timeval patience = { .tv_sec = 20 };
+
+	CHECK(out && in, "malloc");
+	MUST(setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience));
+	MUST(connect(fd, (struct sockaddr *)&to.ss, to.len));
+	for (int m = 0; m < ECHO_MESSAGES; m++) {
+		size_t len = echo_len(c, m), got;
+
+		for (size_t i = 0; i < len; i++)
+			out[i] = (uint8_t)(i * 3 + (size_t)c * 11 + (size_t)m);
+		CHECK(send(fd, out, len, 0) == (ssize_t)len, "client %d: send %d", c, m);
+		got = e2e_recv_message(fd, in, ECHO_MAX, NULL);
+		CHECK(got == len && memcmp(in, out, len) == 0, "client %d message %d: echo of %zu bytes, "
+		      "want %zu", c, m, got, len);
+	}
+	close(fd);
+	free(out);
+	free(in);
+	return NULL;
+}
+
+struct echo_conn {
+	int fd;
+	size_t have;
+	uint8_t buf[ECHO_MAX];
+};
+
+/* Send all of it on a non-blocking socket: wait for POLLOUT on EAGAIN. */
+static void echo_back(int fd, const uint8_t *buf, size_t len)
+{
+	for (;;) {
+		ssize_t n = send(fd, buf, len, 0);
+		struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+
+		if (n == (ssize_t)len)
+			return;
+		CHECK(n < 0 && errno == EAGAIN, "echo send: %zd, errno %d", n, errno);
+		CHECK(poll(&pfd, 1, 20000) == 1, "never writable again");
+	}
+}
+
+/* Read until EAGAIN (what edge-triggered readiness asks for); 1 when the
+ * client has gone. */
+static int echo_drain(struct echo_conn *c)
+{
+	for (;;) {
+		struct iovec iov = { .iov_base = c->buf + c->have, .iov_len = ECHO_MAX - c->have };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+		ssize_t n = recvmsg(c->fd, &m, 0);
+
+		if (n < 0 && errno == EAGAIN)
+			return 0;
+		CHECK(n >= 0, "server recvmsg: errno %d", errno);
+		if (n == 0)
+			return 1;
+		c->have += (size_t)n;
+		if (m.msg_flags & MSG_EOR) {
+			echo_back(c->fd, c->buf, c->have);
+			c->have = 0;
+		}
+	}
+}
+
+/* An epoll echo server with edge-triggered, non-blocking I/O (the shape
+ * of most event loops) serves four clients at once, messages short and
+ * longer than a data record; no edge is missed (a missed one hangs). */
+static void case_echo_epollet(void)
+{
+	int listener = e2e_socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, port, 16);
+	int ep = MUST(epoll_create1(EPOLL_CLOEXEC)), gone = 0;
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLET, .data.ptr = NULL };
+	struct echo_conn *conns[ECHO_CLIENTS] = { 0 };
+	pthread_t clients[ECHO_CLIENTS];
+	int accepted = 0;
+
+	MUST(epoll_ctl(ep, EPOLL_CTL_ADD, listener, &ev));
+	for (int i = 0; i < ECHO_CLIENTS; i++)
+		CHECK(pthread_create(&clients[i], NULL, echo_client, (void *)(intptr_t)i) == 0,
+		      "pthread_create");
+	while (gone < ECHO_CLIENTS) {
+		struct epoll_event got[8];
+		int n = MUST(epoll_wait(ep, got, 8, 20000));
+
+		CHECK(n > 0, "no event for 20 s: an edge was missed (%d accepted, %d gone)",
+		      accepted, gone);
+		for (int i = 0; i < n; i++) {
+			struct echo_conn *c = got[i].data.ptr;
+
+			if (!c) {
+				int fd;
+
+				while ((fd = accept4(listener, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
+					struct epoll_event cev = { .events = EPOLLIN | EPOLLRDHUP | EPOLLET };
+
+					CHECK(accepted < ECHO_CLIENTS, "more associations than clients");
+					c = calloc(1, sizeof *c);
+					CHECK(c, "calloc");
+					c->fd = fd;
+					conns[accepted++] = c;
+					cev.data.ptr = c;
+					MUST(epoll_ctl(ep, EPOLL_CTL_ADD, fd, &cev));
+					/* what came before the registration has no edge */
+					if (echo_drain(c)) {
+						close(c->fd);
+						c->fd = -1;
+						gone++;
+					}
+				}
+				CHECK(errno == EAGAIN, "accept4: errno %d", errno);
+				continue;
+			}
+			if (c->fd >= 0 && echo_drain(c)) {
+				close(c->fd);
+				c->fd = -1;
+				gone++;
+			}
+		}
+	}
+	for (int i = 0; i < ECHO_CLIENTS; i++) {
+		pthread_join(clients[i], NULL);
+		free(conns[i]);
+	}
+	close(ep);
+	close(listener);
+}
+
 static const struct e2e_case cases[] = {
 	{ "threads", case_threads },
 	{ "threads-one-to-many", case_threads_one_to_many },
@@ -767,6 +909,7 @@ static const struct e2e_case cases[] = {
 	{ "timeouts", case_timeouts },
 	{ "epollout", case_epollout },
 	{ "epoll-hup", case_epoll_hup },
+	{ "echo-epollet", case_echo_epollet },
 };
 
 int main(int argc, char **argv)
