@@ -197,7 +197,8 @@ integration_tests = \
 	tests/integration/procs_scm_rights.sh \
 	tests/integration/procs_linger_abort.sh \
 	tests/integration/procs_peeloff_fork.sh \
-	tests/integration/procs_crash_cycles.sh
+	tests/integration/procs_crash_cycles.sh \
+	tests/integration/procs_close_connecting_idle.sh
 
 TESTS += tests/unit/test_wire $(integration_tests)
 EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh \
@@ -248,6 +249,8 @@ wait_tests = \
 	tests/integration/e2e_wait_connect_refused.sh \
 	tests/integration/e2e_wait_connect_nonblock_ok.sh \
 	tests/integration/e2e_wait_connect_timeout.sh \
+	tests/integration/e2e_wait_connect_eintr.sh \
+	tests/integration/e2e_wait_connect_sndtimeo.sh \
 	tests/integration/e2e_wait_accept4_flags.sh \
 	tests/integration/e2e_wait_ioctl.sh \
 	tests/integration/e2e_wait_recv_flags.sh \

@@ -92,6 +92,39 @@ static void send_flag(struct socket *so, sctp_assoc_t id, uint16_t flag)
 	usrsctp_sendv(so, empty, 0, NULL, 0, &snd, sizeof snd, SCTP_SENDV_SNDINFO, 0);
 }
 
+/*
+ * An association still being set up (COOKIE-WAIT, COOKIE-ECHOED) when its
+ * socket is closed: Linux deletes it at once (sctp_sf_cookie_wait_prm_shutdown,
+ * ..._prm_abort).  usrsctp refuses SCTP_ABORT there (EINVAL), takes SHUTDOWN
+ * as "pending", and goes on retrying INIT for minutes; usrsctp_close() would
+ * free it, but that is the racy close this file exists to avoid.  So its
+ * retransmission timeout is cut to the least: the timer already running
+ * fires once more (at most the initial RTO, 3 s by default), the remaining
+ * attempts take milliseconds, and the association fails, which closes the
+ * socket here as for any other.
+ */
+enum { HURRY_RTO_MS = 10 };
+
+static void hurry_setup(struct socket *so, sctp_assoc_t id)
+{
+	struct sctp_status st;
+	struct sctp_rtoinfo rto;
+	socklen_t len = sizeof st;
+
+	memset(&st, 0, sizeof st);
+	st.sstat_assoc_id = id;
+	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_STATUS, &st, &len) < 0)
+		return;
+	if (!(st.sstat_state & (SCTP_COOKIE_WAIT | SCTP_COOKIE_ECHOED)))
+		return;
+	memset(&rto, 0, sizeof rto);
+	rto.srto_assoc_id = id;
+	rto.srto_initial = rto.srto_max = rto.srto_min = HURRY_RTO_MS;
+	if (usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto) == 0)
+		log_debug("association %u closed while being set up: its INIT attempts run out now",
+			  (unsigned)id);
+}
+
 /* SHUTDOWN (after what is queued) or ABORT every association. */
 static void end_associations(struct socket *so, bool one_to_many, bool listening, bool abortive)
 {
@@ -99,7 +132,10 @@ static void end_associations(struct socket *so, bool one_to_many, bool listening
 	socklen_t len = sizeof n;
 	struct sctp_assoc_ids *ids;
 
+	/* (SCTP_STATUS tells the setup states only before a shutdown is
+	 * pending: it then says SHUTDOWN_PENDING) */
 	if (!one_to_many) {
+		hurry_setup(so, 0);
 		if (abortive)
 			send_flag(so, 0, SCTP_ABORT);
 		else
@@ -116,8 +152,10 @@ static void end_associations(struct socket *so, bool one_to_many, bool listening
 	if (!ids)
 		return;
 	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, ids, &len) == 0)
-		for (uint32_t i = 0; i < ids->gaids_number_of_ids; i++)
+		for (uint32_t i = 0; i < ids->gaids_number_of_ids; i++) {
+			hurry_setup(so, ids->gaids_assoc_id[i]);
 			send_flag(so, ids->gaids_assoc_id[i], abortive ? SCTP_ABORT : SCTP_EOF);
+		}
 	free(ids);
 }
 
