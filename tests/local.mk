@@ -198,7 +198,8 @@ integration_tests = \
 	tests/integration/procs_linger_abort.sh \
 	tests/integration/procs_peeloff_fork.sh \
 	tests/integration/procs_crash_cycles.sh \
-	tests/integration/procs_close_connecting_idle.sh
+	tests/integration/procs_close_connecting_idle.sh \
+	tests/integration/procs_shutdown_fork.sh
 
 TESTS += tests/unit/test_wire $(integration_tests)
 EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh \

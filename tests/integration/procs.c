@@ -406,6 +406,32 @@ static void case_linger_abort(void)
 	close(p.listener);
 }
 
+/* shutdown() acts on the socket, not on one descriptor: a forked child's
+ * SHUT_WR (after its last message) ends the association for the parent's
+ * copy too: the peer reads the message then EOF, the parent's send fails
+ * with EPIPE and its read gives 0 once the SHUTDOWN is done. */
+static void case_shutdown_fork(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	pid_t child = MUST(fork());
+	ssize_t n;
+
+	if (child == 0) {
+		send_text(p.client, "last words");
+		MUST(shutdown(p.client, SHUT_WR));
+		_exit(0);
+	}
+	e2e_wait_ok(child, "child");
+	expect_text(p.server, "last words");
+	expect_shutdown(p.server);
+	expect_shutdown(p.client);
+	errno = 0;
+	n = send(p.client, "late", 4, MSG_NOSIGNAL);
+	CHECK(n == -1 && errno == EPIPE, "send after SHUT_WR returned %zd (%s), want EPIPE", n,
+	      strerror(errno));
+	e2e_close_pair(&p);
+}
+
 /* sctp_peeloff's descriptor is one like any other: a dup of it and a
  * forked child use it; the last close ends its association gracefully
  * while the one-to-many socket stays. */
@@ -491,6 +517,7 @@ static const struct e2e_case cases[] = {
 	{ "scm-rights", case_scm_rights },
 	{ "linger-abort", case_linger_abort },
 	{ "peeloff-fork", case_peeloff_fork },
+	{ "shutdown-fork", case_shutdown_fork },
 	{ "crash-cycles", case_crash_cycles },
 };
 
