@@ -609,6 +609,30 @@ static void answer_nudge(struct endpoint *ep)
 		endpoint_emit_simple(ep, SHIM_NUDGE, NULL, 0);
 }
 
+/*
+ * A blocking connect the program stopped waiting for (a signal: EINTR;
+ * SO_SNDTIMEO: EINPROGRESS) goes on as a non-blocking one, as on Linux:
+ * the library writes the fence then, and finding it first in line turns
+ * the connect into one that resolves by POLLOUT and SO_ERROR.  The fence
+ * stays unread until then (the channel is not read meanwhile).
+ */
+static bool blocking_connect_abandoned(struct endpoint *ep)
+{
+	struct shim_hdr h;
+	ssize_t n;
+
+	if (!ep->blocking_connect || ep->state != EP_CONNECTING)
+		return false;
+	n = recv(ep->chan.fd, &h, sizeof h, MSG_PEEK | MSG_DONTWAIT | MSG_TRUNC);
+	if (n < (ssize_t)sizeof h || h.magic != SHIM_MAGIC || h.type != SHIM_FENCE)
+		return false;
+	ep->blocking_connect = false;
+	ep->nb_connecting = true;
+	ep->fence_pending = true;
+	log_debug("endpoint %u: blocking connect abandoned, goes on non-blocking", ep->id);
+	return true;
+}
+
 /* Records are taken in order: a NUDGE behind a message usrsctp has no room
  * for yet (or written during a non-blocking connect) is answered when
  * reading resumes, not before.  Kept simple on purpose; the remainder it is
@@ -618,9 +642,13 @@ static void read_channel(struct endpoint *ep)
 	static uint8_t buf[SHIM_DATA_MAX];
 
 	while (!ep->dead && want_channel_input(ep)) {
-		ssize_t n = shim_recv_record(ep->chan.fd, buf, sizeof buf, NULL, MSG_DONTWAIT);
+		ssize_t n;
 		struct shim_hdr h;
 		int err;
+
+		if (blocking_connect_abandoned(ep))
+			break;
+		n = shim_recv_record(ep->chan.fd, buf, sizeof buf, NULL, MSG_DONTWAIT);
 
 		if (n == -EAGAIN)
 			break;

@@ -377,8 +377,14 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 		return -EINPROGRESS;
 	}
 	r = wait_connected(fd, assoc_id);
-	if (r == 0)
+	if (r == -EINTR || r == -EINPROGRESS) {
+		/* given up waiting: the connect goes on as a non-blocking one
+		 * (POLLOUT, SO_ERROR, EALREADY), as Linux's does */
+		write_fence(fd);
 		shim_fd_set_connected(fd);
+	} else if (r == 0) {
+		shim_fd_set_connected(fd);
+	}
 	return r;
 }
 

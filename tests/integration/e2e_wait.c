@@ -23,6 +23,14 @@
 
 #define port e2e_port
 
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
 /* ---- many threads on one socket ----------------------------------------- */
 
 enum {
@@ -471,6 +479,100 @@ static void case_connect_timeout(void)
 	close(fd);
 }
 
+/* A connect of about three seconds (nobody answers the INITs, see the
+ * .sh), on a blocking socket. */
+static int slow_connect_socket(void)
+{
+	int fd = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP));
+	struct sctp_initmsg im = { .sinit_max_attempts = 2, .sinit_max_init_timeo = 1000 };
+	struct sctp_rtoinfo rto = { .srto_initial = 1000, .srto_min = 100, .srto_max = 1000 };
+
+	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &im, sizeof im));
+	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto));
+	return fd;
+}
+
+/* After a blocking connect stopped waiting, the association goes on: not
+ * writable and EALREADY meanwhile, then POLLOUT with SO_ERROR ETIMEDOUT
+ * (sctp_wait_for_connect() leaves it running). */
+static void expect_goes_on(int fd)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	int err = -1, r;
+	socklen_t len = sizeof err;
+
+	CHECK(poll(&pfd, 1, 0) == 0, "writable while still connecting (0x%x)", pfd.revents);
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && errno == EALREADY, "connect again: %d, errno %d", r, errno);
+	CHECK(poll(&pfd, 1, 30000) == 1, "never writable");
+	MUST(getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len));
+	CHECK(err == ETIMEDOUT, "SO_ERROR %d, want ETIMEDOUT", err);
+}
+
+struct blocked_connect {
+	int fd, result, error;
+	atomic_int tid, done;
+};
+
+static void *blocked_connect(void *arg)
+{
+	struct blocked_connect *b = arg;
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+
+	atomic_store(&b->tid, gettid());
+	b->result = connect(b->fd, (struct sockaddr *)&to.ss, to.len);
+	b->error = errno;
+	atomic_store(&b->done, 1);
+	return NULL;
+}
+
+/* A signal without SA_RESTART interrupts a blocking connect: EINTR, and
+ * the association goes on. */
+static void case_connect_eintr(void)
+{
+	struct blocked_connect b = { .fd = slow_connect_socket() };
+	struct blocked w = { 0 };
+	pthread_t t;
+
+	handle(SIGUSR1, 0);
+	CHECK(pthread_create(&t, NULL, blocked_connect, &b) == 0, "pthread_create");
+	while (!atomic_load(&b.tid))
+		sched_yield();
+	atomic_store(&w.tid, atomic_load(&b.tid));
+	wait_sleeping(&w);
+	/* a signal that comes while the association is being asked for is
+	 * not the wait's: signal until the connect returns (it waits about
+	 * three seconds) */
+	for (int i = 0; i < 50 && !atomic_load(&b.done); i++) {
+		pthread_kill(t, SIGUSR1);
+		poll(NULL, 0, 20);
+	}
+	pthread_join(t, NULL);
+	CHECK(b.result == -1 && b.error == EINTR, "connect: %d, errno %d, want EINTR", b.result,
+	      b.error);
+	expect_goes_on(b.fd);
+	close(b.fd);
+}
+
+/* SO_SNDTIMEO bounds a blocking connect: EINPROGRESS after the time
+ * (sctp_wait_for_connect()), and the association goes on. */
+static void case_connect_sndtimeo(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	struct timeval tv = { .tv_sec = 0, .tv_usec = 300000 };
+	int fd = slow_connect_socket(), r;
+	struct timespec t0;
+
+	MUST(setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && errno == EINPROGRESS, "connect: %d, errno %d, want EINPROGRESS", r, errno);
+	CHECK(ms_since(&t0) >= 290, "connect gave up after %ld ms", ms_since(&t0));
+	expect_goes_on(fd);
+	close(fd);
+}
+
 /* ---- accept ------------------------------------------------------------- */
 
 /* accept4's SOCK_NONBLOCK and SOCK_CLOEXEC land on the new descriptor, and
@@ -634,14 +736,6 @@ static void case_poll_notification(void)
 }
 
 /* ---- timeouts ------------------------------------------------------------ */
-
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
 
 /* SO_RCVTIMEO ends a recv and an accept with EAGAIN, not before the time;
  * SO_SNDTIMEO ends a send that finds no room (the peer reads nothing)
@@ -901,6 +995,8 @@ static const struct e2e_case cases[] = {
 	{ "connect-refused", case_connect_refused },
 	{ "connect-nonblock-ok", case_connect_nonblock_ok },
 	{ "connect-timeout", case_connect_timeout },
+	{ "connect-eintr", case_connect_eintr },
+	{ "connect-sndtimeo", case_connect_sndtimeo },
 	{ "accept4-flags", case_accept4_flags },
 	{ "ioctl", case_ioctl },
 	{ "recv-flags", case_recv_flags },

@@ -1,0 +1,11 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# e2e-wait connect-sndtimeo: SO_SNDTIMEO ends a blocking connect with
+# EINPROGRESS; the association goes on (EALREADY, then POLLOUT with SO_ERROR).
+. "$(dirname "$0")/lib.sh"
+E2E="$builddir/tests/integration/e2e_wait"
+# a daemon of our own whose peers' UDP port is one nobody serves: every
+# INIT is lost
+fresh_daemon 85
+export SCTPSHIM_ENCAP_PORT=$((check_udp_port + 82))
+run_e2e connect-sndtimeo 34397
