@@ -244,6 +244,7 @@ wait_tests = \
 	tests/integration/e2e_wait_shutdown_rd_wakes.sh \
 	tests/integration/e2e_wait_shutdown_rdwr_wakes.sh \
 	tests/integration/e2e_wait_shut_rd_queued.sh \
+	tests/integration/e2e_wait_abort_wakes.sh \
 	tests/integration/e2e_wait_close_while_recv.sh \
 	tests/integration/e2e_wait_close_while_accept.sh \
 	tests/integration/e2e_wait_eintr.sh \

@@ -31,6 +31,14 @@ static long ms_since(const struct timespec *t0)
 	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
+static uint32_t epoll_events(int ep, int timeout_ms)
+{
+	struct epoll_event ev = { 0 };
+	int n = MUST(epoll_wait(ep, &ev, 1, timeout_ms));
+
+	return n ? ev.events : 0;
+}
+
 /* ---- many threads on one socket ----------------------------------------- */
 
 enum {
@@ -346,6 +354,36 @@ static void case_close_while_accept(void)
 	}
 	close(b.result);
 	close(client);
+}
+
+/* The peer's ABORT wakes a reader blocked in another thread with
+ * ECONNRESET (sctp_wait_for_packet(): the socket error), and epoll
+ * reports it (Linux: EPOLLERR; here: EPOLLIN|EPOLLHUP, see design.md). */
+static void case_abort_wakes(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct blocked b = { .fd = p.server };
+	struct timeval patience = { .tv_sec = 20 };
+	struct linger now = { .l_onoff = 1, .l_linger = 0 };
+	int ep = MUST(epoll_create1(EPOLL_CLOEXEC));
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLRDHUP | EPOLLET, .data.fd = p.server };
+	uint32_t got;
+	pthread_t t;
+
+	MUST(epoll_ctl(ep, EPOLL_CTL_ADD, p.server, &ev));
+	MUST(setsockopt(p.server, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience));
+	CHECK(pthread_create(&t, NULL, blocked_recv, &b) == 0, "pthread_create");
+	wait_sleeping(&b);
+	MUST(setsockopt(p.client, SOL_SOCKET, SO_LINGER, &now, sizeof now));
+	MUST(close(p.client));
+	pthread_join(t, NULL);
+	CHECK(b.result == -1 && b.error == ECONNRESET, "blocked recv: %zd, errno %d, want "
+	      "ECONNRESET", b.result, b.error);
+	got = epoll_events(ep, 20000);
+	CHECK(got & (EPOLLERR | EPOLLIN | EPOLLHUP), "no event for the ABORT (0x%x)", got);
+	close(ep);
+	close(p.server);
+	close(p.listener);
 }
 
 /* ---- signals ------------------------------------------------------------ */
@@ -668,14 +706,6 @@ static void case_recv_flags(void)
 
 /* ---- readiness ---------------------------------------------------------- */
 
-static uint32_t epoll_events(int ep, int timeout_ms)
-{
-	struct epoll_event ev = { 0 };
-	int n = MUST(epoll_wait(ep, &ev, 1, timeout_ms));
-
-	return n ? ev.events : 0;
-}
-
 /* Edge-triggered: one edge per arriving message, none while nothing new
  * comes; EPOLLRDHUP and EPOLLIN when the peer shuts down, and the read
  * then returns 0. */
@@ -989,6 +1019,7 @@ static const struct e2e_case cases[] = {
 	{ "shutdown-rd-wakes", case_shutdown_rd_wakes },
 	{ "shutdown-rdwr-wakes", case_shutdown_rdwr_wakes },
 	{ "shut-rd-queued", case_shut_rd_queued },
+	{ "abort-wakes", case_abort_wakes },
 	{ "close-while-recv", case_close_while_recv },
 	{ "close-while-accept", case_close_while_accept },
 	{ "eintr", case_eintr },
