@@ -25,24 +25,6 @@
 /* Bound on "promptly", generous for a loaded machine. */
 #define PROMPT_MS 10000
 
-/* The daemon's pid: its control socket's peer credentials. */
-static pid_t daemon_pid(void)
-{
-	const char *name = getenv("SCTPSHIM_SOCKET");
-	struct sockaddr_un un = { .sun_family = AF_UNIX };
-	struct ucred cred;
-	socklen_t len = sizeof cred;
-	int s = MUST(socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0));
-
-	CHECK(name && *name && strlen(name) < sizeof un.sun_path - 1, "SCTPSHIM_SOCKET");
-	memcpy(un.sun_path + 1, name, strlen(name));
-	MUST(connect(s, (struct sockaddr *)&un,
-		     (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + strlen(name))));
-	MUST(getsockopt(s, SOL_SOCKET, SO_PEERCRED, &cred, &len));
-	close(s);
-	return cred.pid;
-}
-
 struct reader {
 	int fd;
 	ssize_t result;
@@ -100,7 +82,7 @@ static void case_daemon_killed(void)
 		MUST(epoll_ctl(ep, EPOLL_CTL_ADD, fds[i], &ev));
 	}
 	CHECK(pthread_create(&t, NULL, blocked_reader, &r) == 0, "pthread_create");
-	old = daemon_pid();
+	old = e2e_daemon_pid();
 	MUST(kill(old, SIGKILL));
 
 	snprintf(e2e_context, sizeof e2e_context, "waiting for EPOLLHUP on all four");
@@ -133,7 +115,7 @@ static void case_daemon_killed(void)
 	/* a new socket starts a new daemon, which works */
 	snprintf(e2e_context, sizeof e2e_context, "a new association after the daemon died");
 	p = e2e_connect_pair(AF_INET, (uint16_t)(e2e_port + 2));
-	CHECK(daemon_pid() != old, "the dead daemon's pid still serves");
+	CHECK(e2e_daemon_pid() != old, "the dead daemon's pid still serves");
 	MUST(send(p.client, "hello", 5, 0));
 	{
 		char buf[16];

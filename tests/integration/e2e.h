@@ -63,6 +63,8 @@ void e2e_close_pair(struct e2e_pair *p);
 
 /* Wait for a child, which must have exited with status 0. */
 void e2e_wait_ok(pid_t pid, const char *who);
+/* The pid of the daemon serving $SCTPSHIM_SOCKET (its peer credentials). */
+pid_t e2e_daemon_pid(void);
 
 /* Deterministic payload byte i of a test message. */
 static inline uint8_t e2e_byte(size_t i) { return (uint8_t)(i * 7 + i / 251); }

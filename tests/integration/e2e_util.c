@@ -6,10 +6,12 @@
 #include <errno.h>
 #include <netinet/sctp.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -218,4 +220,22 @@ int e2e_main(const char *prog, int argc, char **argv, const struct e2e_case *cas
 		fprintf(stderr, " %s", cases[i].name);
 	fputc('\n', stderr);
 	return 99;
+}
+
+/* The daemon's pid: its control socket's peer credentials. */
+pid_t e2e_daemon_pid(void)
+{
+	const char *name = getenv("SCTPSHIM_SOCKET");
+	struct sockaddr_un un = { .sun_family = AF_UNIX };
+	struct ucred cred;
+	socklen_t len = sizeof cred;
+	int s = MUST(socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0));
+
+	CHECK(name && *name && strlen(name) < sizeof un.sun_path - 1, "SCTPSHIM_SOCKET");
+	memcpy(un.sun_path + 1, name, strlen(name));
+	MUST(connect(s, (struct sockaddr *)&un,
+		     (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + strlen(name))));
+	MUST(getsockopt(s, SOL_SOCKET, SO_PEERCRED, &cred, &len));
+	close(s);
+	return cred.pid;
 }

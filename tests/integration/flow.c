@@ -31,24 +31,6 @@
  * static record buffers (docs/design.md, "Flow control and lifecycle"). */
 #define OVERHEAD (8L << 20)
 
-/* The daemon's pid: its control socket's peer credentials. */
-static pid_t daemon_pid(void)
-{
-	const char *name = getenv("SCTPSHIM_SOCKET");
-	struct sockaddr_un un = { .sun_family = AF_UNIX };
-	struct ucred cred;
-	socklen_t len = sizeof cred;
-	int s = MUST(socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0));
-
-	CHECK(name && *name && strlen(name) < sizeof un.sun_path - 1, "SCTPSHIM_SOCKET");
-	memcpy(un.sun_path + 1, name, strlen(name));
-	MUST(connect(s, (struct sockaddr *)&un,
-		     (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + strlen(name))));
-	MUST(getsockopt(s, SOL_SOCKET, SO_PEERCRED, &cred, &len));
-	close(s);
-	return cred.pid;
-}
-
 /* A field of /proc/PID/status in bytes. */
 static long status_bytes(pid_t pid, const char *field)
 {
@@ -110,7 +92,7 @@ static void case_slow_receiver(void)
 	e2e_fill(out, MSG_LEN);
 	sndbuf = int_opt(p.client, SO_SNDBUF);
 	rcvbuf = int_opt(p.server, SO_RCVBUF);
-	daemon = daemon_pid();
+	daemon = e2e_daemon_pid();
 	base = status_bytes(daemon, "VmRSS");
 	MUST(fcntl(p.client, F_SETFL, O_NONBLOCK));
 
