@@ -247,6 +247,7 @@ wait_tests = \
 	tests/integration/e2e_wait_abort_wakes.sh \
 	tests/integration/e2e_wait_close_while_recv.sh \
 	tests/integration/e2e_wait_close_while_accept.sh \
+	tests/integration/e2e_wait_fork_while_recv.sh \
 	tests/integration/e2e_wait_eintr.sh \
 	tests/integration/e2e_wait_connect_refused.sh \
 	tests/integration/e2e_wait_connect_nonblock_ok.sh \

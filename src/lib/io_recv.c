@@ -15,6 +15,7 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -611,12 +612,48 @@ static int take_available(int fd, struct shim_fd_rx *rx, const struct msghdr *ms
  * by number as before.
  */
 #define HOLD_FD_MIN 512
+/* A fork child has none of the waiting threads: it closes their
+ * descriptors, which would otherwise keep the sockets alive in it (Linux's
+ * held file references are not in the descriptor table fork copies). */
+#define HOLD_SLOTS 64
+
+static _Atomic int held_fds[HOLD_SLOTS];
+static pthread_once_t held_once = PTHREAD_ONCE_INIT;
+
+static void close_held_after_fork(void)
+{
+	for (int i = 0; i < HOLD_SLOTS; i++) {
+		int fd = atomic_exchange(&held_fds[i], -1);
+
+		if (fd >= 0) {
+			shim_fd_forget(fd);
+			syscall(SYS_close, fd);
+		}
+	}
+}
+
+static void held_init(void)
+{
+	for (int i = 0; i < HOLD_SLOTS; i++)
+		atomic_store(&held_fds[i], -1);
+	pthread_atfork(NULL, NULL, close_held_after_fork);
+}
 
 static int hold_fd(int fd)
 {
-	long held = syscall(SYS_fcntl, fd, F_DUPFD_CLOEXEC, HOLD_FD_MIN);
+	long held;
 
-	return held >= 0 ? (int)held : -1;
+	pthread_once(&held_once, held_init);
+	held = syscall(SYS_fcntl, fd, F_DUPFD_CLOEXEC, HOLD_FD_MIN);
+	if (held < 0)
+		return -1;
+	for (int i = 0; i < HOLD_SLOTS; i++) {
+		int free_slot = -1;
+
+		if (atomic_compare_exchange_strong(&held_fds[i], &free_slot, (int)held))
+			break;
+	}
+	return (int)held;
 }
 
 static void release_fd(int held)
@@ -625,6 +662,12 @@ static void release_fd(int held)
 
 	if (held < 0)
 		return;
+	for (int i = 0; i < HOLD_SLOTS; i++) {
+		int mine = held;
+
+		if (atomic_compare_exchange_strong(&held_fds[i], &mine, -1))
+			break;
+	}
 	shim_fd_forget(held);  /* what the table learnt about the number */
 	syscall(SYS_close, held);
 	errno = saved;

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/sockios.h>
@@ -306,6 +307,44 @@ static void case_close_while_recv(void)
 	CHECK(recv(p.client, buf, sizeof buf, 0) == 0, "the peer's read after the release");
 	close(decoy[0]);
 	close(decoy[1]);
+	close(p.client);
+	close(p.listener);
+}
+
+/* A child forked while a thread waits does not keep the socket alive: on
+ * Linux the wait's reference is not in the descriptor table fork copies.
+ * Closed by the program and its wait over, the socket is released (the
+ * peer reads 0) while the child still lives. */
+static void case_fork_while_recv(void)
+{
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct blocked b = { .fd = p.server };
+	struct timeval patience = { .tv_sec = 20 };
+	int hold[2];
+	char buf[16];
+	pid_t child;
+	pthread_t t;
+
+	MUST(setsockopt(p.client, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience));
+	MUST(pipe(hold));
+	CHECK(pthread_create(&t, NULL, blocked_recv, &b) == 0, "pthread_create");
+	wait_sleeping(&b);
+	MUST(close(p.server));
+	child = MUST(fork());
+	if (child == 0) {
+		char c;
+
+		close(hold[1]);
+		_exit(read(hold[0], &c, 1) == 0 ? 0 : 1);  /* until the parent is done */
+	}
+	close(hold[0]);
+	CHECK(send(p.client, "after", 5, 0) == 5, "send");
+	pthread_join(t, NULL);
+	CHECK(b.result == 5, "blocked recv: %zd, errno %d", b.result, b.error);
+	CHECK(recv(p.client, buf, sizeof buf, 0) == 0,
+	      "the peer's read with the child alive: the socket was not released");
+	close(hold[1]);
+	e2e_wait_ok(child, "child");
 	close(p.client);
 	close(p.listener);
 }
@@ -1022,6 +1061,7 @@ static const struct e2e_case cases[] = {
 	{ "abort-wakes", case_abort_wakes },
 	{ "close-while-recv", case_close_while_recv },
 	{ "close-while-accept", case_close_while_accept },
+	{ "fork-while-recv", case_fork_while_recv },
 	{ "eintr", case_eintr },
 	{ "connect-refused", case_connect_refused },
 	{ "connect-nonblock-ok", case_connect_nonblock_ok },
