@@ -72,6 +72,15 @@ enum shim_type {
 	SHIM_REQ_STATS,        /* no body; reply body = text (sctpshim stats) */
 	SHIM_REQ_PEELOFF,      /* shim_peeloff_req (+fd of the one-to-many socket);
 	                          reply body shim_socket_reply + the new fd */
+	/* close() of a one-to-one socket with SO_LINGER {1, t > 0}, on a
+	 * connection of its own: LINGER_WAIT (no body, +fd) makes this
+	 * connection the waiter for that socket's close (the daemon closes
+	 * its copy of the fd before it answers); the library then closes the
+	 * socket and sends LINGER_CLOSED (no body), answered at once unless
+	 * that was the last close, else when the socket's associations are
+	 * gone or the linger time has passed (Linux's sctp_wait_for_close) */
+	SHIM_REQ_LINGER_WAIT,
+	SHIM_REQ_LINGER_CLOSED,
 
 	SHIM_REPLY = 64,       /* shim_reply + type-specific body */
 

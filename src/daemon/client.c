@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <unistd.h>
 
 #include "daemon/access.h"
@@ -24,6 +26,12 @@ struct client {
 	struct ucred cred;
 	int pidfd;              /* the process that connected, or -1 */
 	bool deferred;          /* a reply is pending: read nothing more */
+	/* SHIM_REQ_LINGER_WAIT: this connection waits for that endpoint's
+	 * close; linger_timer (fd -1 when unarmed) ends the wait */
+	uint32_t linger_ep;
+	uint32_t linger_secs;   /* 0: its close does not wait */
+	bool lingering;         /* LINGER_CLOSED is waiting for its answer */
+	struct loop_source linger_timer;
 	struct client *next;
 };
 
@@ -66,6 +74,10 @@ static void client_drop(struct client *c, const char *why)
 		}
 	loop_remove(&shimd.loop, &c->src);
 	close(c->src.fd);
+	if (c->linger_timer.fd >= 0) {
+		loop_remove(&shimd.loop, &c->linger_timer);
+		close(c->linger_timer.fd);
+	}
 	if (c->pidfd >= 0)
 		close(c->pidfd);
 	n_clients--;
@@ -229,6 +241,104 @@ static int do_shutdown(struct request *rq, struct endpoint *ep)
 	return engine_shutdown(ep, s.how);
 }
 
+/* ---- lingering close ------------------------------------------------------ */
+
+/*
+ * Linux's close() of a one-to-one socket with SO_LINGER {1, t > 0} waits,
+ * on the last close only, until the socket's associations are gone or t
+ * has passed (inet_release -> sctp_close -> sctp_wait_for_close).  Here
+ * the library closes the socket between LINGER_WAIT and LINGER_CLOSED;
+ * whether that was the last close shows on our end of the channel: the
+ * kernel hangs it up at once.
+ */
+static int do_linger_wait(struct request *rq, struct endpoint *ep)
+{
+	struct client *c = rq->c;
+
+	if (c->linger_ep)
+		return -EALREADY;
+	c->linger_ep = ep->id;
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE && ep->linger.onoff && ep->linger.linger != 0)
+		c->linger_secs = (uint32_t)ep->linger.linger; /* as Linux: unsigned */
+	log_debug("endpoint %u: close waits up to %u s (client pid %d)", ep->id,
+		  c->linger_secs, (int)c->cred.pid);
+	return 0;  /* our copy of the descriptor is closed after this reply */
+}
+
+static bool program_end_closed(struct endpoint *ep)
+{
+	struct pollfd p = { .fd = ep->chan.fd, .events = POLLRDHUP };
+
+	if (ep->program_eof || ep->program_hup)
+		return true;
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP));
+}
+
+/* Is anything of the endpoint left: the endpoint, or its closed socket
+ * still ending associations? */
+static bool endpoint_remains(uint32_t id)
+{
+	struct endpoint *ep = endpoint_lookup(id);
+
+	return (ep && !ep->dead) || engine_closing_holds(id);
+}
+
+static void linger_timer_event(struct loop_source *src, uint32_t events);
+
+/* LINGER_CLOSED: true when the answer must wait. */
+static bool linger_must_wait(struct client *c)
+{
+	struct endpoint *ep = endpoint_lookup(c->linger_ep);
+	struct itimerspec its = { .it_value.tv_sec = c->linger_secs };
+	int fd;
+
+	if (!c->linger_secs)
+		return false;
+	if (ep && !ep->dead && !program_end_closed(ep))
+		return false;  /* not the last close: another copy holds it */
+	if (!endpoint_remains(c->linger_ep))
+		return false;
+	fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+	if (fd < 0)
+		return false;
+	loop_source_init(&c->linger_timer, fd, linger_timer_event, c);
+	if (timerfd_settime(fd, 0, &its, NULL) < 0
+	    || loop_set_events(&shimd.loop, &c->linger_timer, EPOLLIN) < 0) {
+		close(fd);
+		c->linger_timer.fd = -1;
+		return false;
+	}
+	c->lingering = true;
+	return true;
+}
+
+/* The wait is over (the endpoint is gone, or the linger time passed). */
+static void linger_finish(struct client *c, const char *why)
+{
+	log_debug("endpoint %u: lingering close returns: %s", c->linger_ep, why);
+	c->lingering = false;
+	loop_remove(&shimd.loop, &c->linger_timer);
+	close(c->linger_timer.fd);
+	c->linger_timer.fd = -1;
+	client_deferred_reply(c->id, 0, NULL, 0);
+}
+
+static void linger_timer_event(struct loop_source *src, uint32_t events)
+{
+	linger_finish(src->userdata, "linger time passed");
+}
+
+void clients_linger_check(uint32_t endpoint_id)
+{
+	struct client *c, *next;
+
+	for (c = clients; c; c = next) {
+		next = c->next;  /* the reply may drop c */
+		if (c->lingering && c->linger_ep == endpoint_id && !endpoint_remains(endpoint_id))
+			linger_finish(c, "associations gone");
+	}
+}
+
 /* Handles one request; returns false when the client must be dropped. */
 static bool handle_request(struct request *rq)
 {
@@ -256,6 +366,17 @@ static bool handle_request(struct request *rq)
 		err = do_peeloff(rq, &pass_fd, &sock_reply);
 		body = &sock_reply;
 		body_len = err ? 0 : sizeof sock_reply;
+		break;
+	case SHIM_REQ_LINGER_WAIT:
+		err = req_endpoint(rq, &ep);
+		if (!err)
+			err = do_linger_wait(rq, ep);
+		break;
+	case SHIM_REQ_LINGER_CLOSED:
+		if (!c->linger_ep)
+			err = -EINVAL;
+		else
+			defer = linger_must_wait(c);
 		break;
 	case SHIM_REQ_STATUS:
 	case SHIM_REQ_STATS:
@@ -531,6 +652,7 @@ void clients_accept(int listen_fd)
 			continue;
 		}
 		c->id = ++last_client_id;
+		c->linger_timer.fd = -1;
 		c->pidfd = access_pidfd(c->cred.pid);
 		loop_source_init(&c->src, fd, client_event, c);
 		if (loop_set_events(&shimd.loop, &c->src, EPOLLIN) < 0) {

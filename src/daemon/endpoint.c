@@ -173,6 +173,7 @@ void endpoint_close(struct endpoint *ep, bool abortive)
 	table_remove(ep);
 	ep->next_dead = graveyard;
 	graveyard = ep;
+	clients_linger_check(ep->id);  /* gone, unless its associations still end */
 }
 
 void endpoints_deinit(void)

@@ -40,6 +40,8 @@ void engine_closing_service_all(void);
 size_t engine_closing_count(void);
 /* Is one of them bound to port? */
 bool engine_closing_holds_port(uint16_t port);
+/* Is the endpoint's closed socket still ending its associations? */
+bool engine_closing_holds(uint32_t id);
 /* At exit: abort what is left of them and close them. */
 void engine_closing_abort_all(void);
 

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "daemon/client.h"
 #include "daemon/log.h"
 #include "wire/wire.h"
 
@@ -204,14 +205,16 @@ static void close_socket(struct socket *so)
 static bool try_close(size_t i)
 {
 	struct closing *c = &closing[i];
+	uint32_t id = c->id;
 
 	discard_input(c->so);
 	if (has_associations(c->so, c->one_to_many))
 		return false;
-	log_debug("endpoint %u: last association gone, socket closed", c->id);
+	log_debug("endpoint %u: last association gone, socket closed", id);
 	close_socket(c->so);
 	memmove(&closing[i], &closing[i + 1], (n_closing - i - 1) * sizeof *closing);
 	n_closing--;
+	clients_linger_check(id);  /* a lingering close() returns now */
 	return true;
 }
 
@@ -286,6 +289,13 @@ void engine_closing_service_all(void)
 size_t engine_closing_count(void)
 {
 	return n_closing;
+}
+
+bool engine_closing_holds(uint32_t id)
+{
+	size_t i = find_slot(id);
+
+	return i < n_closing && closing[i].id == id;
 }
 
 bool engine_closing_holds_port(uint16_t port)

@@ -87,6 +87,8 @@ int shim_body_check(uint16_t type, const void *body, size_t len)
 	case SHIM_REQ_STATUS:
 	case SHIM_REQ_STATS:    return len == 0 ? 0 : -EBADMSG;
 	case SHIM_REQ_PEELOFF:  return len == sizeof(struct shim_peeloff_req) ? 0 : -EBADMSG;
+	case SHIM_REQ_LINGER_WAIT:
+	case SHIM_REQ_LINGER_CLOSED: return len == 0 ? 0 : -EBADMSG;
 	case SHIM_REPLY:        return len >= sizeof(struct shim_reply) ? 0 : -EBADMSG;
 	case SHIM_DATA:         return len >= sizeof(struct shim_msginfo)
 	                               && len - sizeof(struct shim_msginfo) <= SHIM_DATA_CHUNK
@@ -116,6 +118,8 @@ const char *shim_type_name(uint16_t type)
 	case SHIM_REQ_STATUS:   return "STATUS";
 	case SHIM_REQ_STATS:    return "STATS";
 	case SHIM_REQ_PEELOFF:  return "PEELOFF";
+	case SHIM_REQ_LINGER_WAIT:   return "LINGER_WAIT";
+	case SHIM_REQ_LINGER_CLOSED: return "LINGER_CLOSED";
 	case SHIM_REPLY:        return "REPLY";
 	case SHIM_DATA:         return "DATA";
 	case SHIM_NOTIFY:       return "NOTIFY";
