@@ -88,6 +88,12 @@ tests_integration_e2e_wait_SOURCES = tests/integration/e2e_wait.c \
 	tests/integration/e2e_util.c tests/integration/e2e.h
 tests_integration_e2e_wait_LDADD = -lsctp -lpthread
 
+# close() with SO_LINGER {1, t > 0}.
+check_PROGRAMS += tests/integration/linger
+tests_integration_linger_SOURCES = tests/integration/linger.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_linger_LDADD = -lsctp -lpthread
+
 # Flow control and the daemon's memory (flow_memory.sh; make bench).
 check_PROGRAMS += tests/integration/flow
 tests_integration_flow_SOURCES = tests/integration/flow.c \
@@ -196,6 +202,10 @@ integration_tests = \
 	tests/integration/procs_dup2_onto.sh \
 	tests/integration/procs_scm_rights.sh \
 	tests/integration/procs_linger_abort.sh \
+	tests/integration/linger_blocks.sh \
+	tests/integration/linger_peer_reads.sh \
+	tests/integration/linger_dup.sh \
+	tests/integration/linger_one_to_many.sh \
 	tests/integration/procs_peeloff_fork.sh \
 	tests/integration/procs_crash_cycles.sh \
 	tests/integration/procs_close_connecting_idle.sh \

@@ -106,6 +106,9 @@ int shim_request(uint16_t type, const void *body, size_t body_len, int pass_fd,
  * long (a blocking one-to-many connect): other threads keep the shared one. */
 int shim_request_private(uint16_t type, const void *body, size_t body_len, int pass_fd,
                          void *reply, size_t *reply_len);
+/* close() of a one-to-one socket with SO_LINGER {1, linger_s > 0}: waits
+ * as Linux's last close does (linger.c).  Returns close()'s result. */
+int shim_linger_close(int fd, unsigned int linger_s);
 /* Print "sctpshim: <text>" to stderr, once per distinct text start. */
 void shim_warn_once(const char *text);
 

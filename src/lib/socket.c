@@ -425,10 +425,31 @@ SHIM_EXPORT int shutdown(int fd, int how)
 	return r < 0 ? shim_fail(-r) : 0;
 }
 
+/* SO_LINGER with a timeout on a one-to-one socket: its last close waits
+ * (linger.c).  SO_LINGER is kept on our end of the socketpair too. */
+static unsigned int close_lingers(int fd)
+{
+	struct shim_sock s;
+	struct linger l = { 0 };
+	socklen_t len = sizeof l;
+
+	if (!shim_fd_get(fd, &s) || s.style != SHIM_STYLE_ONE_TO_ONE)
+		return 0;
+	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_LINGER, &l, &len) < 0 || !l.l_onoff)
+		return 0;
+	return (unsigned int)l.l_linger;  /* as Linux: negative is very long */
+}
+
 SHIM_EXPORT int close(int fd)
 {
+	int saved = errno;
+	unsigned int linger_s = close_lingers(fd);
+
+	errno = saved;
 	/* forget first: once closed, the number may be handed out again */
 	shim_fd_forget(fd);
+	if (linger_s)
+		return shim_linger_close(fd, linger_s);
 	return REAL(close)(fd);
 }
 

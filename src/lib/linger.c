@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * close() of a one-to-one socket with SO_LINGER {1, t > 0}.  Linux
+ * (inet_release -> sctp_close -> sctp_wait_for_close) blocks the last
+ * close until the socket's associations are gone or t has passed, then
+ * returns 0 either way; a signal ends the wait early.
+ *
+ * Only the daemon knows when the associations are gone, and only the
+ * kernel knows whether this close is the last one.  So the wait runs on a
+ * connection of its own (the shared control channel is serialised: other
+ * threads must not wait behind a closing one): LINGER_WAIT passes the
+ * socket, the daemon remembers its endpoint for this connection and closes
+ * its copy; we close ours; LINGER_CLOSED is answered at once when a copy
+ * is left elsewhere (the daemon's end has not hung up), else when the
+ * shutdown is over or the linger time has passed.  Whatever fails in here,
+ * the descriptor is closed and close() says so.  Only raw syscalls.
+ */
+#define _GNU_SOURCE
+#include "lib/shim.h"
+#include "wire/wire.h"
+
+#include <limits.h>
+#include <poll.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+
+/* The daemon answers LINGER_WAIT (and HELLO) at once; margin over the
+ * linger time for a daemon busy with others. */
+enum { PROMPT_MS = 10 * 1000, MARGIN_S = 5 };
+
+/* Send a request with an empty or small body and wait at most timeout_ms
+ * (-1: no limit) for its reply.  Returns the reply's -errno, -ETIMEDOUT,
+ * -EINTR (a signal: Linux's wait ends there too) or the channel's -errno. */
+static int exchange(int s, uint16_t type, const void *body, size_t len, int pass_fd,
+                    int timeout_ms)
+{
+	union {
+		struct shim_hdr h;
+		char bytes[512];
+	} buf;
+	struct shim_hdr h;
+	struct shim_reply r;
+	struct iovec iov[2] = { { &h, sizeof h }, { (void *)body, len } };
+	struct pollfd p = { .fd = s, .events = POLLIN };
+	ssize_t n;
+	int ready;
+
+	shim_hdr_init(&h, type, (uint32_t)(sizeof h + len), 0);
+	n = shim_send_record(s, iov, len ? 2 : 1, pass_fd, MSG_NOSIGNAL);
+	if (n < 0)
+		return (int)n;
+	ready = (int)syscall(SYS_poll, &p, 1, timeout_ms);
+	if (ready < 0)
+		return -errno;
+	if (ready == 0)
+		return -ETIMEDOUT;
+	n = shim_recv_record(s, buf.bytes, sizeof buf, NULL, MSG_DONTWAIT);
+	if (n == 0)
+		return -ECONNRESET;
+	if (n < 0)
+		return (int)n;
+	if (shim_hdr_check(buf.bytes, (size_t)n, sizeof buf) < 0 || buf.h.type != SHIM_REPLY
+	    || buf.h.version != SHIM_VERSION
+	    || shim_body_check(SHIM_REPLY, buf.bytes + sizeof h, (size_t)n - sizeof h) < 0)
+		return -EPROTO;
+	memcpy(&r, buf.bytes + sizeof h, sizeof r);
+	return r.error > 0 ? -r.error : 0;
+}
+
+/* A greeted connection of our own, or -errno.  The socket exists, so
+ * its daemon runs: never start one from here. */
+static int wait_channel(void)
+{
+	struct shim_hello hello = { .pid = (uint32_t)getpid() };
+	struct sockaddr_un un;
+	int len = shim_daemon_address(shim_daemon_name(), &un);
+	int s, r;
+
+	if (len < 0)
+		return len;
+	s = (int)syscall(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (s < 0)
+		return -errno;
+	r = syscall(SYS_connect, s, &un, (socklen_t)len) < 0 ? -errno : 0;
+	if (r == 0)
+		r = exchange(s, SHIM_REQ_HELLO, &hello, sizeof hello, -1, PROMPT_MS);
+	if (r < 0) {
+		syscall(SYS_close, s);
+		return r;
+	}
+	return s;
+}
+
+int shim_linger_close(int fd, unsigned int linger_s)
+{
+	int saved = errno, s, r, wait_ms;
+
+	s = wait_channel();
+	if (s >= 0 && exchange(s, SHIM_REQ_LINGER_WAIT, NULL, 0, fd, PROMPT_MS) < 0) {
+		syscall(SYS_close, s);
+		s = -1;
+	}
+	r = REAL(close)(fd);
+	if (r < 0)
+		saved = errno;
+	if (s >= 0 && r == 0) {
+		wait_ms = linger_s > INT_MAX / 1000 - MARGIN_S ? -1
+		                                               : (int)(linger_s + MARGIN_S) * 1000;
+		exchange(s, SHIM_REQ_LINGER_CLOSED, NULL, 0, -1, wait_ms);
+	}
+	if (s >= 0)
+		syscall(SYS_close, s);
+	errno = saved;
+	return r;
+}
