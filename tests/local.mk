@@ -206,6 +206,7 @@ integration_tests = \
 	tests/integration/linger_peer_reads.sh \
 	tests/integration/linger_dup.sh \
 	tests/integration/linger_one_to_many.sh \
+	tests/integration/linger_signal.sh \
 	tests/integration/procs_peeloff_fork.sh \
 	tests/integration/procs_crash_cycles.sh \
 	tests/integration/procs_close_connecting_idle.sh \
@@ -264,6 +265,7 @@ wait_tests = \
 	tests/integration/e2e_wait_connect_timeout.sh \
 	tests/integration/e2e_wait_connect_eintr.sh \
 	tests/integration/e2e_wait_connect_sndtimeo.sh \
+	tests/integration/e2e_wait_close_while_connect.sh \
 	tests/integration/e2e_wait_accept4_flags.sh \
 	tests/integration/e2e_wait_ioctl.sh \
 	tests/integration/e2e_wait_recv_flags.sh \

@@ -12,8 +12,10 @@
 #include <netinet/sctp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -169,6 +171,32 @@ static void case_peer_reads(void)
 	close(p.listener);
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+/* A signal ends the wait (sctp_wait_for_close: signal_pending), even
+ * under SA_RESTART: close() returns 0 long before the linger time. */
+static void case_signal(void)
+{
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, port, small_window);
+	struct sigaction sa = { .sa_handler = on_alarm, .sa_flags = SA_RESTART };
+	struct itimerval soon = { .it_value.tv_usec = 300 * 1000 }, off = { 0 };
+	double took;
+
+	fill(p.client, NULL);
+	set_linger(p.client, 30);
+	MUST(sigaction(SIGALRM, &sa, NULL));
+	MUST(setitimer(ITIMER_REAL, &soon, NULL));
+	took = timed_close(p.client);
+	MUST(setitimer(ITIMER_REAL, &off, NULL));
+	printf("close took %.2f s\n", took);
+	CHECK(took < 15, "close took %.2f s: the signal did not end the wait", took);
+	close(p.server);
+	close(p.listener);
+}
+
 /* Not the last close: a dup'ed copy keeps the socket, close() of the
  * other returns at once and the association stays. */
 static void case_dup(void)
@@ -218,6 +246,7 @@ static void case_one_to_many(void)
 static const struct e2e_case cases[] = {
 	{ "linger-blocks", case_blocks },
 	{ "linger-peer-reads", case_peer_reads },
+	{ "linger-signal", case_signal },
 	{ "linger-dup", case_dup },
 	{ "linger-one-to-many", case_one_to_many },
 };
