@@ -639,7 +639,7 @@ static void held_init(void)
 	pthread_atfork(NULL, NULL, close_held_after_fork);
 }
 
-static int hold_fd(int fd)
+int shim_hold_fd(int fd)
 {
 	long held;
 
@@ -656,7 +656,7 @@ static int hold_fd(int fd)
 	return (int)held;
 }
 
-static void release_fd(int held)
+void shim_release_fd(int held)
 {
 	int saved = errno;
 
@@ -694,13 +694,13 @@ ssize_t shim_next_record(int fd, void *buf, size_t cap, int *recv_fd, int recv_f
 		n = shim_recv_record(fd, buf, cap, recv_fd, recv_flags | MSG_DONTWAIT);
 		if (n != -EAGAIN || nonblock)
 			break;
-		if (held < 0 && (held = hold_fd(fd)) >= 0)
+		if (held < 0 && (held = shim_hold_fd(fd)) >= 0)
 			fd = held;
 		n = wait_readable(fd);
 		if (n < 0)
 			break;
 	}
-	release_fd(held);
+	shim_release_fd(held);
 	return n;
 }
 
@@ -746,7 +746,7 @@ ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *umsg, int fl
 	}
 	rx = shim_rx_get(fd);
 	r = recv_with_state(fd, s, rx ? rx : &fallback_rx, &msg, flags, &held);
-	release_fd(held);
+	shim_release_fd(held);
 	shim_rx_put(rx);
 	if (iov != small)
 		free(iov);
@@ -761,7 +761,7 @@ ssize_t shim_recv(int fd, const struct shim_sock *s, struct msghdr *umsg, int fl
 	return r;
 }
 
-/* *held: the descriptor of our own a wait took (hold_fd), for the caller
+/* *held: the descriptor of our own a wait took (shim_hold_fd), for the caller
  * to release; from then on fd is that one. */
 static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd_rx *rx,
                                  struct msghdr *msg, int flags, int *held)
@@ -784,7 +784,7 @@ static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd
 		pthread_mutex_unlock(&rx->lock);
 		if (r != -EAGAIN || nonblock || (nonblock = shim_fd_nonblocking(fd)))
 			break;
-		if (*held < 0 && (*held = hold_fd(fd)) >= 0)
+		if (*held < 0 && (*held = shim_hold_fd(fd)) >= 0)
 			fd = *held;
 		r = wait_readable(fd);
 		if (r < 0)

@@ -14,6 +14,10 @@
 
 #define SOCK_TYPE_MASK 0xf
 
+/* io_recv.c: a descriptor of a waiting call's own, and its release. */
+int shim_hold_fd(int fd);
+void shim_release_fd(int held);
+
 /* A zero page to gather a connect fence from. */
 static const char zeros[65536];
 
@@ -334,6 +338,24 @@ static int wait_connected(int fd, uint32_t *assoc_id)
 	}
 }
 
+/* A blocking one-to-one connect once asked for: wait for its outcome on
+ * `use` (the caller's descriptor or one held for the call); fd is the
+ * caller's number, for the table. */
+static int connect_wait(int fd, int use, uint32_t *assoc_id)
+{
+	int r = wait_connected(use, assoc_id);
+
+	if (r == -EINTR || r == -EINPROGRESS) {
+		/* given up waiting: the connect goes on as a non-blocking one
+		 * (POLLOUT, SO_ERROR, EALREADY), as Linux's does */
+		write_fence(use);
+		shim_fd_set_connected(fd);
+	} else if (r == 0) {
+		shim_fd_set_connected(fd);
+	}
+	return r;
+}
+
 /* connect() and sctp_connectx(): 0 or -errno (-EINPROGRESS when it goes
  * on without us); *assoc_id gets the association id where known. */
 int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr *addrs,
@@ -345,7 +367,7 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 	} body;
 	uint32_t id = 0;
 	size_t id_len = sizeof id;
-	int nonblock = shim_fd_nonblocking(fd), r;
+	int nonblock = shim_fd_nonblocking(fd), r, held = -1, use = fd;
 
 	*assoc_id = 0;
 	if (count == 0 || count > SHIM_MAX_ADDRS)
@@ -357,34 +379,32 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 	body.req.flags = nonblock ? SHIM_CONNECT_NONBLOCK : 0;
 	body.req.count = count;
 	memcpy(body.addrs, addrs, count * sizeof *addrs);
+	/* a blocking one-to-one connect holds the socket, as a waiting recv
+	 * does (io_recv.c): another thread's close() leaves it going */
+	if (s->style == SHIM_STYLE_ONE_TO_ONE && !nonblock && (held = shim_hold_fd(fd)) >= 0)
+		use = held;
 	/* the reply body, when the daemon sends one, is the association id */
 	if (s->style == SHIM_STYLE_ONE_TO_MANY && !nonblock)
 		/* the reply waits for the association: keep the shared channel free */
 		r = shim_request_private(SHIM_REQ_CONNECT, &body, shim_addrs_size(count), fd,
 		                         &id, &id_len);
 	else
-		r = shim_request(SHIM_REQ_CONNECT, &body, shim_addrs_size(count), fd, &id,
+		r = shim_request(SHIM_REQ_CONNECT, &body, shim_addrs_size(count), use, &id,
 		                 &id_len, NULL, 0);
-	if (r < 0)
-		return r;
-	if (id_len == sizeof id)
-		*assoc_id = id;
-	if (s->style == SHIM_STYLE_ONE_TO_MANY)
-		return nonblock ? -EINPROGRESS : 0;
-	if (nonblock) {
-		write_fence(fd);
-		shim_fd_set_connected(fd);
-		return -EINPROGRESS;
+	if (r >= 0) {
+		if (id_len == sizeof id)
+			*assoc_id = id;
+		if (s->style == SHIM_STYLE_ONE_TO_MANY) {
+			r = nonblock ? -EINPROGRESS : 0;
+		} else if (nonblock) {
+			write_fence(fd);
+			shim_fd_set_connected(fd);
+			r = -EINPROGRESS;
+		} else {
+			r = connect_wait(fd, use, assoc_id);
+		}
 	}
-	r = wait_connected(fd, assoc_id);
-	if (r == -EINTR || r == -EINPROGRESS) {
-		/* given up waiting: the connect goes on as a non-blocking one
-		 * (POLLOUT, SO_ERROR, EALREADY), as Linux's does */
-		write_fence(fd);
-		shim_fd_set_connected(fd);
-	} else if (r == 0) {
-		shim_fd_set_connected(fd);
-	}
+	shim_release_fd(held);
 	return r;
 }
 

@@ -632,6 +632,26 @@ static void case_connect_eintr(void)
 	close(b.fd);
 }
 
+/* close() by another thread leaves a blocking connect going, as Linux's
+ * held file does: it ends as the association does (here: nobody answers,
+ * ETIMEDOUT), not with EBADF. */
+static void case_close_while_connect(void)
+{
+	struct blocked_connect b = { .fd = slow_connect_socket() };
+	struct blocked w = { 0 };
+	pthread_t t;
+
+	CHECK(pthread_create(&t, NULL, blocked_connect, &b) == 0, "pthread_create");
+	while (!atomic_load(&b.tid))
+		sched_yield();
+	atomic_store(&w.tid, atomic_load(&b.tid));
+	wait_sleeping(&w);
+	MUST(close(b.fd));
+	pthread_join(t, NULL);
+	CHECK(b.result == -1 && b.error == ETIMEDOUT, "connect: %d, errno %d, want ETIMEDOUT",
+	      b.result, b.error);
+}
+
 /* SO_SNDTIMEO bounds a blocking connect: EINPROGRESS after the time
  * (sctp_wait_for_connect()), and the association goes on. */
 static void case_connect_sndtimeo(void)
@@ -1068,6 +1088,7 @@ static const struct e2e_case cases[] = {
 	{ "connect-timeout", case_connect_timeout },
 	{ "connect-eintr", case_connect_eintr },
 	{ "connect-sndtimeo", case_connect_sndtimeo },
+	{ "close-while-connect", case_close_while_connect },
 	{ "accept4-flags", case_accept4_flags },
 	{ "ioctl", case_ioctl },
 	{ "recv-flags", case_recv_flags },
