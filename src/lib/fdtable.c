@@ -187,6 +187,20 @@ int shim_fd_get(int fd, struct shim_sock *s)
 	return (cls & CLS_MASK) == SHIM_FD_OURS;
 }
 
+int shim_fd_cached(int fd, struct shim_sock *s)
+{
+	struct entry *e;
+	uint32_t cls;
+
+	if (fd < 0 || shim_inactive || !(e = entry_of(fd, 0)))
+		return 0;
+	cls = atomic_load_explicit(&e->cls, memory_order_acquire);
+	if ((cls & CLS_MASK) != SHIM_FD_OURS)
+		return 0;
+	decode(cls, atomic_load_explicit(&e->endpoint_id, memory_order_relaxed), s);
+	return 1;
+}
+
 static void drop_state(struct entry *e)
 {
 	struct shim_fd_rx *rx;

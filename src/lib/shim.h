@@ -73,6 +73,9 @@ struct shim_fd_rx {
 
 /* Classify fd: returns 1 and fills *s if it is one of ours, 0 if not. */
 int shim_fd_get(int fd, struct shim_sock *s);
+/* The same from what this process already knows, without asking the
+ * kernel: for close(), which every descriptor passes through. */
+int shim_fd_cached(int fd, struct shim_sock *s);
 void shim_fd_set_ours(int fd, const struct shim_sock *s);
 void shim_fd_set_listening(int fd);
 void shim_fd_set_connected(int fd);

@@ -453,7 +453,9 @@ static unsigned int close_lingers(int fd)
 	struct linger l = { 0 };
 	socklen_t len = sizeof l;
 
-	if (!shim_fd_get(fd, &s) || s.style != SHIM_STYLE_ONE_TO_ONE)
+	/* a socket this process never used (inherited, untouched) closes
+	 * without lingering: no system call for every descriptor closed */
+	if (!shim_fd_cached(fd, &s) || s.style != SHIM_STYLE_ONE_TO_ONE)
 		return 0;
 	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_LINGER, &l, &len) < 0 || !l.l_onoff)
 		return 0;
