@@ -214,6 +214,11 @@ static void test_status_stats_empty_body(void)
 	CU_ASSERT_EQUAL(body_check_zeroed(SHIM_REQ_STATS, 0), 0);
 	CU_ASSERT_EQUAL(body_check_zeroed(SHIM_REQ_STATUS, 1), -EBADMSG);
 	CU_ASSERT_EQUAL(body_check_zeroed(SHIM_REQ_STATS, 4), -EBADMSG);
+	/* a lingering close's requests: the socket travels as a descriptor */
+	CU_ASSERT_EQUAL(body_check_zeroed(SHIM_REQ_LINGER_WAIT, 0), 0);
+	CU_ASSERT_EQUAL(body_check_zeroed(SHIM_REQ_LINGER_CLOSED, 0), 0);
+	CU_ASSERT_EQUAL(body_check_zeroed(SHIM_REQ_LINGER_WAIT, 4), -EBADMSG);
+	CU_ASSERT_EQUAL(body_check_zeroed(SHIM_REQ_LINGER_CLOSED, 1), -EBADMSG);
 }
 
 static void test_reply_minimum(void)
