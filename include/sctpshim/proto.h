@@ -417,7 +417,9 @@ struct shim_msginfo {
 	uint32_t ppid;        /* opaque, as the program gave it */
 	uint32_t context;
 	uint32_t pr_value;    /* ttl in ms, or retransmission count, or priority */
-	uint32_t tsn;         /* receive */
+	uint32_t tsn;         /* receive; send: the message's number in its
+	                         thread, so that a piece of a later message
+	                         ends one whose SHIM_MSG_CANCEL was lost */
 	uint32_t cumtsn;      /* receive */
 	uint16_t stream;
 	uint16_t ssn;         /* receive */

@@ -542,6 +542,11 @@ static int take_data(struct endpoint *ep, const uint8_t *body, size_t len)
 
 	memcpy(&info, body, sizeof info);
 	p = find_partial(ep, info.token);
+	if (p && p->info.tsn != info.tsn) {
+		/* the thread's previous message, whose cancel never came */
+		drop_partial(ep, p);
+		p = NULL;
+	}
 	if (info.flags & SHIM_MSG_CANCEL) {
 		if (p)
 			drop_partial(ep, p);

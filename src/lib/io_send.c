@@ -67,22 +67,20 @@ static size_t slice(const struct iovec *src, size_t srccnt, size_t *idx, size_t 
 
 /* Tell the daemon to drop this token's partial message.  It must get
  * through, so wait a little for room if the channel is full. */
+/* This thread's messages, numbered (shim_msginfo.tsn on send). */
+static __thread uint32_t messages_sent;
+
 static void send_cancel(int fd, const struct record_head *base)
 {
 	struct record_head h = *base;
 	struct iovec iov = { &h, sizeof h };
-	int tries;
 
+	/* One try, never a wait inside a non-blocking send: a channel too full
+	 * for it gets no cancel, and the thread's next message, numbered
+	 * differently, tells the daemon to drop the piece it holds. */
 	h.info.flags = SHIM_MSG_CANCEL | SHIM_MSG_EOR;
 	shim_hdr_init(&h.hdr, SHIM_DATA, sizeof h, 0);
-	for (tries = 0; tries < 50; tries++) {
-		struct pollfd p = { .fd = fd, .events = POLLOUT };
-		ssize_t r = raw_sendmsg(fd, &iov, 1, MSG_DONTWAIT | MSG_NOSIGNAL);
-
-		if (r != -EAGAIN)
-			return;
-		syscall(SYS_poll, &p, 1, 100);
-	}
+	raw_sendmsg(fd, &iov, 1, MSG_DONTWAIT | MSG_NOSIGNAL);
 }
 
 static int sndbuf_of(int fd)
@@ -446,6 +444,7 @@ static ssize_t send_checked(int fd, const struct shim_sock *s, const struct msgh
 
 	head.info = p.info;
 	head.info.token = (uint64_t)getpid() << 32 | (uint32_t)syscall(SYS_gettid);
+	head.info.tsn = ++messages_sent;
 	head.info.total_len = (uint32_t)total;
 	head.info.cmsgs = 0;
 	iov[0].iov_base = &head;
