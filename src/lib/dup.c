@@ -73,7 +73,6 @@ SHIM_EXPORT int fcntl64(int fd, int cmd, ...)
 }
 
 /* io_recv.c: what ioctl(SIOCINQ) says, >= 0 or -errno. */
-int shim_next_length(int fd);
 
 /* sctp_ioctl(): a one-to-one socket that listens has no receive queue
  * (ENOTCONN); a one-to-many one does.  A descriptor inherited across exec

@@ -152,21 +152,6 @@ static size_t iov_from(const struct iovec *iov, size_t cnt, size_t at, struct io
 	return n;
 }
 
-int shim_rest_bytes(int fd)
-{
-	struct shim_fd_rx *rx = shim_rx_get(fd);
-	int bytes = -1;
-
-	if (!rx)
-		return -1;
-	pthread_mutex_lock(&rx->lock);
-	if (rx->rest && rx->rest->kind != REST_RECORD)
-		bytes = (int)(rx->rest->len - rx->rest->off);
-	pthread_mutex_unlock(&rx->lock);
-	shim_rx_put(rx);
-	return bytes;
-}
-
 /* The length a whole record makes for the reader, as Linux's skb->len:
  * a DATA record's payload, a notification in its Linux layout (0 for one
  * the reader skips), 0 for anything else. */
@@ -487,8 +472,8 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 	if (r < 0)
 		return -errno;
 	close_passed(&m);
-	if (r == 0)
-		return 0;  /* EOF: what we have, or 0 */
+	if (r == 0)  /* EOF: what we have, or 0; ECONNRESET if the daemon died */
+		return !res->filled && shim_daemon_gone(fd) ? -ECONNRESET : 0;
 	n = (size_t)r;
 	if ((m.msg_flags & MSG_TRUNC) || n < sizeof head.hdr
 	    || head.hdr.magic != SHIM_MAGIC || head.hdr.version != SHIM_VERSION || head.hdr.len != n)

@@ -90,13 +90,18 @@ struct shim_fd_rx *shim_rx_get(int fd);
 void shim_rx_put(struct shim_fd_rx *rx);
 /* Parse an abstract name of ours; 1 if it is one. */
 int shim_parse_ep_name(const char *name, size_t len, struct shim_sock *s);
-/* Bytes of the remainder this process holds for fd's socket, -1 if none
- * (io_recv.c). */
-int shim_rest_bytes(int fd);
+/* Linux's FIONREAD: the length of the next message (io_recv.c). */
+int shim_next_length(int fd);
+/* A descriptor of our own for the socket of fd, held by a blocking call
+ * so that another thread's close() does not end it (io_recv.c). */
+int shim_hold_fd(int fd);
+void shim_release_fd(int held);
 /* Free a remainder (io_recv.c). */
 void shim_rest_free(struct shim_rest *r);
 
 /* ---- control.c ----------------------------------------------------------- */
+/* Did the daemon that made fd die (killed, crashed)? */
+int shim_daemon_gone(int fd);
 
 /* One request/reply on the control channel.  body may be NULL.  pass_fd:
  * the socket the request is about (-1: none).  reply: buffer for the reply

@@ -15,8 +15,6 @@
 #define SOCK_TYPE_MASK 0xf
 
 /* io_recv.c: a descriptor of a waiting call's own, and its release. */
-int shim_hold_fd(int fd);
-void shim_release_fd(int held);
 
 /* A zero page to gather a connect fence from. */
 static const char zeros[65536];

@@ -41,12 +41,11 @@ static void *blocked_reader(void *arg)
 	return NULL;
 }
 
-/* Linux reads ECONNRESET after an ABORT.  The library tells a dead daemon
- * from an orderly end with shim_daemon_gone() (control.c) once its reader
- * asks at end of file; until then a read sees the end of file (0). */
+/* Linux reads ECONNRESET after an ABORT: the library tells a dead daemon
+ * from an orderly end (shim_daemon_gone() in control.c). */
 static bool reset_or_eof(ssize_t n, int error)
 {
-	return (n < 0 && error == ECONNRESET) || n == 0;
+	return n < 0 && error == ECONNRESET;
 }
 
 static void expect_reset(int fd, const char *what)
