@@ -10,12 +10,10 @@ other_gid=64991
 require_root() {
 	[ "$(id -u)" -eq 0 ] || skip "needs root to run a program as a second uid (setpriv)"
 	require_tools setpriv
-	# the second uid must be able to reach the build
-	local dir=$builddir
-	while [ "$dir" != / ]; do
-		[ -x "$dir" ] || skip "$dir is not searchable by other users"
-		dir=$(dirname "$dir")
-	done
+	# the second uid must be able to reach the build: a checkout below a
+	# private directory (mktemp -d, /root) is not, whatever root sees
+	as_other -- "${SHIM[@]}" true >/dev/null 2>&1 ||
+		skip "the build is not reachable by uid $other_uid (a parent directory is private)"
 }
 
 # as_other [setpriv options] -- CMD...: CMD as $other_uid (group $other_gid,
