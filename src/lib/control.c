@@ -314,6 +314,18 @@ int shim_request(uint16_t type, const void *body, size_t body_len, int pass_fd,
 	return r;
 }
 
+int shim_private_channel(void)
+{
+	char *buf = malloc(SHIM_CTRL_MAX);
+	int s;
+
+	if (!buf)
+		return -ENOMEM;
+	s = new_channel(buf, 0);
+	free(buf);
+	return s;
+}
+
 int shim_request_private(uint16_t type, const void *body, size_t body_len, int pass_fd,
                          void *reply, size_t *reply_len)
 {

@@ -24,9 +24,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
-#include <sys/un.h>
 
-/* The daemon answers LINGER_WAIT (and HELLO) at once; margin over the
+/* The daemon answers LINGER_WAIT at once; margin over the
  * linger time for a daemon busy with others. */
 enum { PROMPT_MS = 10 * 1000, MARGIN_S = 5 };
 
@@ -69,35 +68,11 @@ static int exchange(int s, uint16_t type, const void *body, size_t len, int pass
 	return r.error > 0 ? -r.error : 0;
 }
 
-/* A greeted connection of our own, or -errno.  The socket exists, so
- * its daemon runs: never start one from here. */
-static int wait_channel(void)
-{
-	struct shim_hello hello = { .pid = (uint32_t)getpid() };
-	struct sockaddr_un un;
-	int len = shim_daemon_address(shim_daemon_name(), &un);
-	int s, r;
-
-	if (len < 0)
-		return len;
-	s = (int)syscall(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
-	if (s < 0)
-		return -errno;
-	r = syscall(SYS_connect, s, &un, (socklen_t)len) < 0 ? -errno : 0;
-	if (r == 0)
-		r = exchange(s, SHIM_REQ_HELLO, &hello, sizeof hello, -1, PROMPT_MS);
-	if (r < 0) {
-		syscall(SYS_close, s);
-		return r;
-	}
-	return s;
-}
-
 int shim_linger_close(int fd, unsigned int linger_s)
 {
 	int saved = errno, s, r, wait_ms;
 
-	s = wait_channel();
+	s = shim_private_channel();
 	if (s >= 0 && exchange(s, SHIM_REQ_LINGER_WAIT, NULL, 0, fd, PROMPT_MS) < 0) {
 		syscall(SYS_close, s);
 		s = -1;

@@ -112,6 +112,9 @@ int shim_request(uint16_t type, const void *body, size_t body_len, int pass_fd,
                  void *reply, size_t *reply_len, int *recv_fd, int recv_flags);
 /* The same on a connection of its own, for requests whose reply may take
  * long (a blocking one-to-many connect): other threads keep the shared one. */
+/* A greeted connection of the caller's own, never starting a daemon:
+ * its descriptor or -errno. */
+int shim_private_channel(void);
 int shim_request_private(uint16_t type, const void *body, size_t body_len, int pass_fd,
                          void *reply, size_t *reply_len);
 /* close() of a one-to-one socket with SO_LINGER {1, linger_s > 0}: waits
