@@ -198,6 +198,7 @@ integration_tests = \
 	tests/integration/procs_fork_share.sh \
 	tests/integration/procs_accept_fork.sh \
 	tests/integration/procs_prefork.sh \
+	tests/integration/procs_prefork_big.sh \
 	tests/integration/procs_dup_copies.sh \
 	tests/integration/procs_dup2_onto.sh \
 	tests/integration/procs_scm_rights.sh \
@@ -268,6 +269,7 @@ wait_tests = \
 	tests/integration/e2e_wait_close_while_connect.sh \
 	tests/integration/e2e_wait_accept4_flags.sh \
 	tests/integration/e2e_wait_ioctl.sh \
+	tests/integration/e2e_wait_ioctl_big.sh \
 	tests/integration/e2e_wait_recv_flags.sh \
 	tests/integration/e2e_wait_epoll_edge.sh \
 	tests/integration/e2e_wait_poll_notification.sh \

@@ -28,14 +28,21 @@
 #include <stdint.h>
 
 #define SHIM_MAGIC   0x4d544353u /* "SCTM" read as little-endian bytes */
-#define SHIM_VERSION 1
+#define SHIM_VERSION 2
 
 /* Largest control record either side accepts (header included). */
 #define SHIM_CTRL_MAX (64u * 1024u)
-/* Largest payload in one data record; longer messages go as fragments. */
+/* Largest payload in one data record from the program; longer messages go
+ * as fragments. */
 #define SHIM_DATA_CHUNK (64u * 1024u)
-/* Largest data record: header + msginfo + payload. */
+/* Largest record the daemon accepts from a program: header + msginfo +
+ * payload.  Also the largest notification record. */
 #define SHIM_DATA_MAX (SHIM_DATA_CHUNK + 1024u)
+/* Largest record the daemon writes to a program: a received message up to
+ * this size goes as one record, so that of several processes reading one
+ * socket exactly one gets it, whole (design.md "Receiving").  Readers must
+ * offer this much room. */
+#define SHIM_RECORD_MAX (1024u * 1024u)
 /* Most addresses in one bind/connect/getaddrs body. */
 #define SHIM_MAX_ADDRS 64u
 
@@ -382,6 +389,8 @@ enum shim_msg_flags {
 	SHIM_MSG_DEFAULTS     = 1u << 10, /* send: no SNDRCV/SNDINFO given: stream, ppid,
 	                                     context and flags are the socket's defaults */
 	SHIM_MSG_AUTHKEY      = 1u << 11, /* send: auth_keynumber names the key (SCTP_AUTHINFO) */
+	SHIM_MSG_MORE         = 1u << 12, /* receive: the daemon cut this piece at its record
+	                                     size; the message's next piece follows at once */
 };
 
 /* shim_msginfo.cmsgs: which ancillary data the program asked for, decided
@@ -408,8 +417,9 @@ enum shim_pr_policy {
  * must give up half way (non-blocking) writes a record with SHIM_MSG_CANCEL.
  *
  * Receive: the daemon writes each piece it takes from the stack as one
- * record of at most SHIM_DATA_CHUNK payload bytes, SHIM_MSG_EOR on the last
- * piece of a message, never interleaving two messages' pieces.
+ * record (a whole message up to the socket's receive buffer, the channel
+ * permitting, at most SHIM_RECORD_MAX), SHIM_MSG_EOR on the last piece of
+ * a message, never interleaving two messages' pieces of one stream.
  */
 struct shim_msginfo {
 	uint64_t token;       /* send only */

@@ -361,9 +361,75 @@ static void program_gone(struct endpoint *ep)
 	ep->program_gone = true;
 }
 
+/* The kernel could not take a record this large now: its skb needs memory
+ * in one piece (high-order pages, which fragmentation can deny). */
+static bool record_too_big_now(ssize_t err)
+{
+	return err == -ENOBUFS || err == -ENOMEM || err == -EMSGSIZE;
+}
+
+/*
+ * Replace the first queued record, a large SHIM_DATA one the kernel would
+ * not take, by pieces of at most SHIM_DATA_CHUNK payload bytes, as records
+ * were before they carried whole messages: one reader still joins them,
+ * only several processes reading at once may each get a part.  Returns
+ * false when it cannot be split.
+ */
+static bool split_first(struct endpoint *ep)
+{
+	const size_t head = sizeof(struct shim_hdr) + sizeof(struct shim_msginfo);
+	struct out_rec *big = ep->outq, *first = NULL, **tail = &first;
+	struct shim_msginfo mi;
+	struct shim_hdr h;
+	size_t off, count = 0;
+
+	memcpy(&h, big->data, sizeof h);
+	if (h.type != SHIM_DATA || big->len <= SHIM_DATA_MAX || big->pass_fd >= 0)
+		return false;
+	memcpy(&mi, big->data + sizeof h, sizeof mi);
+	for (off = head; off < big->len; off += SHIM_DATA_CHUNK) {
+		size_t take = big->len - off < SHIM_DATA_CHUNK ? big->len - off : SHIM_DATA_CHUNK;
+		bool last = off + take == big->len;
+		struct shim_msginfo piece = mi;
+		struct out_rec *r = malloc(sizeof *r + head + take);
+
+		if (!r) {
+			while (first) {
+				r = first->next;
+				free(first);
+				first = r;
+			}
+			return false;
+		}
+		if (!last) {
+			piece.flags &= (uint16_t)~(SHIM_MSG_EOR | SHIM_MSG_HAS_NEXT);
+			piece.flags |= SHIM_MSG_MORE;
+		}
+		shim_hdr_init(&h, SHIM_DATA, (uint32_t)(head + take), 0);
+		memcpy(r->data, &h, sizeof h);
+		memcpy(r->data + sizeof h, &piece, sizeof piece);
+		memcpy(r->data + head, big->data + off, take);
+		r->len = head + take;
+		r->pass_fd = -1;
+		r->next = NULL;
+		*tail = r;
+		tail = &r->next;
+		count++;
+	}
+	*tail = big->next;
+	if (!big->next)
+		ep->outq_tail = tail;
+	ep->outq = first;
+	ep->outq_len += count - 1;
+	free(big);
+	return true;
+}
+
+static bool flush_outq(struct endpoint *ep);
+
 int endpoint_emit(struct endpoint *ep, const struct iovec *iov, int iovcnt, int pass_fd)
 {
-	ssize_t r;
+	ssize_t r = 0;
 	int err;
 
 	if (ep->dead || ep->program_gone) {
@@ -378,7 +444,7 @@ int endpoint_emit(struct endpoint *ep, const struct iovec *iov, int iovcnt, int 
 				close(pass_fd);
 			return 0;
 		}
-		if (r != -EAGAIN) {
+		if (r != -EAGAIN && !record_too_big_now(r)) {
 			program_gone(ep);
 			if (pass_fd >= 0)
 				close(pass_fd);
@@ -391,6 +457,8 @@ int endpoint_emit(struct endpoint *ep, const struct iovec *iov, int iovcnt, int 
 			close(pass_fd);
 		return err;
 	}
+	if (record_too_big_now(r))
+		flush_outq(ep);  /* it is first: its pieces go now (split_first) */
 	endpoint_update_events(ep);
 	return 0;
 }
@@ -419,6 +487,8 @@ static bool flush_outq(struct endpoint *ep)
 
 		if (n == -EAGAIN)
 			return false;
+		if (record_too_big_now(n) && split_first(ep))
+			continue;
 		if (n < 0)
 			program_gone(ep);
 		outq_drop_first(ep);

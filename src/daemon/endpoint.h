@@ -98,6 +98,7 @@ struct endpoint {
 	bool send_failed_on;    /* usrsctp subscribed to SEND_FAILED_EVENT */
 	bool recvrcvinfo, recvnxtinfo;
 	uint32_t sndbuf, rcvbuf;
+	uint32_t record_max;    /* largest record our channel end can send */
 	struct shim_linger linger;
 	int32_t so_error;
 	bool reuseaddr;

@@ -154,8 +154,7 @@ static int set_int(struct socket *so, int level, int name, int value)
  * message came as dozens of small records, some of them a delayed SACK
  * apart.  So for a program receive buffer of R bytes the usrsctp socket gets
  * a buffer of 2R and a partial delivery point of R: a message up to R is
- * delivered whole (and read as back-to-back records of SHIM_DATA_CHUNK),
- * while the window (2R less what waits) still leaves room for it to
+ * delivered whole (and handed on as one record: size_channel), while the window (2R less what waits) still leaves room for it to
  * complete.  Larger messages are delivered in pieces from R on, as Linux
  * does when its buffer fills.  R defaults to what a Linux socket starts
  * with, net.core.rmem_default.
@@ -180,6 +179,40 @@ static uint32_t default_rcvbuf(void)
 	return value;
 }
 
+/*
+ * A message usrsctp delivers whole (up to the partial delivery point) goes
+ * to the program as one record, so that of several processes reading the
+ * socket one gets it whole, as from Linux's receive queue.  An AF_UNIX
+ * SEQPACKET record may be at most the sender's sk_sndbuf less 32 bytes,
+ * so our end of the channel grows to hold one; SO_SNDBUF doubles what it
+ * is given and is capped by net.core.wmem_max, SO_SNDBUFFORCE (root) is
+ * not.  The buffer never shrinks: a record already queued must still fit.
+ */
+#define RECORD_HEAD ((uint32_t)(sizeof(struct shim_hdr) + sizeof(struct shim_msginfo)))
+#define UNIX_SNDBUF_RESERVE 32u
+
+static void size_channel(struct endpoint *ep, uint32_t message)
+{
+	uint32_t want = message + RECORD_HEAD + UNIX_SNDBUF_RESERVE;
+	int have = 0, half;
+	socklen_t len = sizeof have;
+
+	if (want > SHIM_RECORD_MAX + UNIX_SNDBUF_RESERVE)
+		want = SHIM_RECORD_MAX + UNIX_SNDBUF_RESERVE;
+	half = (int)(want / 2 + 1);
+	if (getsockopt(ep->chan.fd, SOL_SOCKET, SO_SNDBUF, &have, &len) == 0
+	    && have < (int)want
+	    && setsockopt(ep->chan.fd, SOL_SOCKET, SO_SNDBUFFORCE, &half, sizeof half) < 0)
+		setsockopt(ep->chan.fd, SOL_SOCKET, SO_SNDBUF, &half, sizeof half);
+	len = sizeof have;
+	if (getsockopt(ep->chan.fd, SOL_SOCKET, SO_SNDBUF, &have, &len) < 0
+	    || have < (int)(SHIM_DATA_MAX + UNIX_SNDBUF_RESERVE))
+		have = (int)(SHIM_DATA_MAX + UNIX_SNDBUF_RESERVE);
+	ep->record_max = (uint32_t)have - UNIX_SNDBUF_RESERVE;
+	if (ep->record_max > SHIM_RECORD_MAX)
+		ep->record_max = SHIM_RECORD_MAX;
+}
+
 void engine_set_rcvbuf(struct endpoint *ep, uint32_t rcvbuf)
 {
 	int point;
@@ -199,6 +232,7 @@ void engine_set_rcvbuf(struct endpoint *ep, uint32_t rcvbuf)
 	    || usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_PARTIAL_DELIVERY_POINT,
 				  &point, sizeof point) < 0)
 		log_debug("endpoint %u: receive buffer %u: %s", ep->id, rcvbuf, strerror(errno));
+	size_channel(ep, (uint32_t)point);
 }
 
 /* SCTP_SEND_FAILED_EVENT is not among them: see engine_sync_events. */
@@ -919,7 +953,7 @@ static void accept_pending(struct endpoint *l)
 	}
 }
 
-static void deliver_data(struct endpoint *ep, uint8_t *rec, size_t n, int flags,
+static void deliver_data(struct endpoint *ep, uint8_t *rec, size_t n, bool cut, int flags,
 			 const struct sctp_recvv_rn *rn, unsigned infotype,
 			 const struct sockaddr *from, socklen_t from_len)
 {
@@ -954,6 +988,8 @@ static void deliver_data(struct endpoint *ep, uint8_t *rec, size_t n, int flags,
 	}
 	if (flags & MSG_EOR)
 		mi.flags |= SHIM_MSG_EOR;
+	else if (cut)
+		mi.flags |= SHIM_MSG_MORE;
 	if (from_len && shim_addr_from_sockaddr(&mi.addr, from, from_len) == 0)
 		mi.flags |= SHIM_MSG_HAS_ADDR;
 	/* the socket's data_io, not the association's: sctp_recvmsg reads
@@ -998,8 +1034,9 @@ static void take_notification(struct endpoint *ep, const uint8_t *buf, size_t n,
 
 static void receive_pending(struct endpoint *ep)
 {
-	static uint8_t rec[sizeof(struct shim_hdr) + sizeof(struct shim_msginfo) + SHIM_DATA_CHUNK];
-	uint8_t *payload = rec + sizeof(struct shim_hdr) + sizeof(struct shim_msginfo);
+	/* one record's worth, touched only as far as messages reach */
+	static uint8_t rec[SHIM_RECORD_MAX];
+	uint8_t *payload = rec + RECORD_HEAD;
 
 	while (ep->so && endpoint_can_deliver(ep) && ep->state != EP_ENDED) {
 		struct sctp_recvv_rn rn;
@@ -1007,10 +1044,12 @@ static void receive_pending(struct endpoint *ep)
 		socklen_t from_len = sizeof from, info_len = sizeof rn;
 		unsigned infotype = 0;
 		int flags = 0;
+		size_t room = (ep->record_max > RECORD_HEAD ? ep->record_max : SHIM_DATA_MAX)
+			      - RECORD_HEAD;
 		ssize_t n;
 
 		memset(&rn, 0, sizeof rn);
-		n = usrsctp_recvv(ep->so, payload, SHIM_DATA_CHUNK, (struct sockaddr *)&from,
+		n = usrsctp_recvv(ep->so, payload, room, (struct sockaddr *)&from,
 				  &from_len, &rn, &info_len, &infotype, &flags);
 		if (n < 0) {
 			if (errno != EWOULDBLOCK && errno != EAGAIN) {
@@ -1033,7 +1072,7 @@ static void receive_pending(struct endpoint *ep)
 		}
 		if (ep->shut_rd)
 			continue;
-		deliver_data(ep, rec, (size_t)n, flags, &rn, infotype,
+		deliver_data(ep, rec, (size_t)n, (size_t)n == room, flags, &rn, infotype,
 			     (struct sockaddr *)&from, from_len);
 	}
 }

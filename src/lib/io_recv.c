@@ -22,7 +22,11 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 
-#define SPILL_CAP SHIM_DATA_MAX
+/* A record's payload beyond the caller's buffer lands here: room for the
+ * largest record (malloc maps it; only what records fill is touched). */
+#define SPILL_CAP SHIM_RECORD_MAX
+/* A remainder up to this size is copied out and the spill kept. */
+#define REST_COPY_MAX SHIM_DATA_CHUNK
 /* the most ancillary data one receive builds (every SCTP cmsg at once) */
 #define CONTROL_MAX 512
 /* caller iovecs one recvmsg fills directly; more go through the spill */
@@ -53,8 +57,8 @@ struct result {
 	int eor;
 	int notification;
 	int have_info;
-	int more_coming;  /* the last piece was a full record: the daemon split a
-	                     message it holds, the next piece is on its way */
+	int more_coming;  /* the daemon cut the last piece at its record size
+	                     (SHIM_MSG_MORE): the next piece is on its way */
 	struct shim_msginfo info;
 };
 
@@ -79,14 +83,21 @@ static uint8_t *spill_buffer(void)
 	return spill;
 }
 
-/* The remainder takes the thread's spill buffer; the thread makes a new one. */
-static uint8_t *spill_take(void)
+/* The first len bytes of the thread's spill buffer, for a remainder: a
+ * copy when small, else the buffer itself (the thread makes a new one). */
+static uint8_t *spill_take(size_t len)
 {
 	uint8_t *b = spill;
 
+	if (len <= REST_COPY_MAX) {
+		b = malloc(len ? len : 1);
+		if (b)
+			memcpy(b, spill, len);
+		return b;
+	}
 	spill = NULL;
 	pthread_setspecific(spill_key, NULL);
-	return b;
+	return realloc(b, len) ?: b;  /* give back the room it does not use */
 }
 
 void shim_rest_free(struct shim_rest *r)
@@ -397,7 +408,9 @@ static int keep_other_piece(const struct msghdr *msg, struct shim_fd_rx *rx,
 	uint8_t *buf;
 
 	if (!in_caller) {
-		buf = spill_take();
+		buf = spill_take(payload);
+		if (!buf)
+			return -ENOMEM;
 	} else {
 		buf = malloc(payload ? payload : 1);
 		if (!buf)
@@ -496,14 +509,15 @@ static int take_record(int fd, struct shim_fd_rx *rx, const struct msghdr *msg, 
 		if (res->have_info && !same_message(&res->info, &head.info))
 			return keep_other_piece(msg, rx, &head.info, res->filled, in_caller, sp,
 			                        payload);
-		res->more_coming = payload == SHIM_DATA_CHUNK && !(head.info.flags & SHIM_MSG_EOR);
+		res->more_coming = !!(head.info.flags & SHIM_MSG_MORE);
 		if (!res->have_info) {
 			res->info = head.info;
 			res->have_info = 1;
 		}
 		res->filled += in_caller;
 		if (payload > in_caller) {
-			struct shim_rest *rest = rest_new(spill_take(), payload - in_caller, REST_DATA);
+			uint8_t *buf = spill_take(payload - in_caller);
+			struct shim_rest *rest = buf ? rest_new(buf, payload - in_caller, REST_DATA) : NULL;
 
 			if (!rest)
 				return -ENOMEM;

@@ -734,6 +734,35 @@ static void case_ioctl(void)
 	e2e_close_pair(&p);
 }
 
+/* FIONREAD is a whole message's length also when the message is larger
+ * than the 64 KiB pieces a program's send is cut into, and one recv with
+ * room for it returns it whole with MSG_EOR. */
+static void case_ioctl_big(void)
+{
+	enum { LEN = 150000 };
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	struct pollfd pfd = { .fd = p.server, .events = POLLIN };
+	uint8_t *msg = malloc(LEN), *got = malloc(LEN + 1);
+	struct iovec iov;
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+	int v = -1;
+
+	CHECK(msg && got, "malloc");
+	e2e_fill(msg, LEN);
+	CHECK(send(p.client, msg, LEN, 0) == LEN, "send of %d bytes", LEN);
+	CHECK(poll(&pfd, 1, 20000) == 1, "never readable");
+	MUST(ioctl(p.server, FIONREAD, &v));
+	CHECK(v == LEN, "FIONREAD: %d, want %d (the whole message)", v, LEN);
+	iov.iov_base = got;
+	iov.iov_len = LEN + 1;
+	CHECK(recvmsg(p.server, &m, MSG_DONTWAIT) == LEN, "recvmsg of the whole message");
+	CHECK(m.msg_flags & MSG_EOR, "no MSG_EOR");
+	CHECK(e2e_check_fill(got, 0, LEN), "wrong bytes");
+	free(msg);
+	free(got);
+	e2e_close_pair(&p);
+}
+
 /* ---- recv flags --------------------------------------------------------- */
 
 /* MSG_PEEK leaves the message queued; MSG_TRUNC and MSG_WAITALL change
@@ -1091,6 +1120,7 @@ static const struct e2e_case cases[] = {
 	{ "close-while-connect", case_close_while_connect },
 	{ "accept4-flags", case_accept4_flags },
 	{ "ioctl", case_ioctl },
+	{ "ioctl-big", case_ioctl_big },
 	{ "recv-flags", case_recv_flags },
 	{ "epoll-edge", case_epoll_edge },
 	{ "poll-notification", case_poll_notification },
