@@ -270,6 +270,7 @@ wait_tests = \
 	tests/integration/e2e_wait_accept4_flags.sh \
 	tests/integration/e2e_wait_ioctl.sh \
 	tests/integration/e2e_wait_ioctl_big.sh \
+	tests/integration/e2e_wait_record_pieces.sh \
 	tests/integration/e2e_wait_recv_flags.sh \
 	tests/integration/e2e_wait_epoll_edge.sh \
 	tests/integration/e2e_wait_poll_notification.sh \

@@ -191,11 +191,33 @@ static uint32_t default_rcvbuf(void)
 #define RECORD_HEAD ((uint32_t)(sizeof(struct shim_hdr) + sizeof(struct shim_msginfo)))
 #define UNIX_SNDBUF_RESERVE 32u
 
+/* SCTPSHIM_TEST_RECORD_MAX makes the daemon believe its records may be
+ * that large without growing the channel, so that the kernel refuses them
+ * (only for the test of the fallback to pieces, e2e_wait_record_pieces.sh). */
+static uint32_t test_record_max(void)
+{
+	static long value = -1;
+
+	if (value < 0) {
+		const char *v = getenv("SCTPSHIM_TEST_RECORD_MAX");
+
+		value = v && *v ? strtol(v, NULL, 10) : 0;
+		if (value < 0 || value > (long)SHIM_RECORD_MAX)
+			value = 0;
+	}
+	return (uint32_t)value;
+}
+
 static void size_channel(struct endpoint *ep, uint32_t message)
 {
 	uint32_t want = message + RECORD_HEAD + UNIX_SNDBUF_RESERVE;
 	int have = 0, half;
 	socklen_t len = sizeof have;
+
+	if (test_record_max()) {
+		ep->record_max = test_record_max();
+		return;
+	}
 
 	if (want > SHIM_RECORD_MAX + UNIX_SNDBUF_RESERVE)
 		want = SHIM_RECORD_MAX + UNIX_SNDBUF_RESERVE;

@@ -763,6 +763,36 @@ static void case_ioctl_big(void)
 	e2e_close_pair(&p);
 }
 
+/* Messages larger than the channel can take as one record (the daemon
+ * run with SCTPSHIM_TEST_RECORD_MAX, e2e_wait_record_pieces.sh) come as
+ * pieces, and one blocking recvmsg still returns each whole, MSG_EOR set. */
+static void case_record_pieces(void)
+{
+	enum { LEN = 300000, COUNT = 3 };
+	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
+	uint8_t *msg = malloc(LEN), *got = malloc(LEN + 1);
+	int bufsize = 1 << 20;
+
+	CHECK(msg && got, "malloc");
+	MUST(setsockopt(p.client, SOL_SOCKET, SO_SNDBUF, &bufsize, sizeof bufsize));
+	MUST(setsockopt(p.server, SOL_SOCKET, SO_RCVBUF, &bufsize, sizeof bufsize));
+	e2e_fill(msg, LEN);
+	for (int i = 0; i < COUNT; i++)
+		CHECK(send(p.client, msg, LEN, 0) == LEN, "send %d of %d bytes", i, LEN);
+	for (int i = 0; i < COUNT; i++) {
+		struct iovec iov = { .iov_base = got, .iov_len = LEN + 1 };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+		snprintf(e2e_context, sizeof e2e_context, "message %d", i);
+		CHECK(recvmsg(p.server, &m, 0) == LEN, "recvmsg of the whole message");
+		CHECK(m.msg_flags & MSG_EOR, "no MSG_EOR");
+		CHECK(e2e_check_fill(got, 0, LEN), "wrong bytes");
+	}
+	free(msg);
+	free(got);
+	e2e_close_pair(&p);
+}
+
 /* ---- recv flags --------------------------------------------------------- */
 
 /* MSG_PEEK leaves the message queued; MSG_TRUNC and MSG_WAITALL change
@@ -1121,6 +1151,7 @@ static const struct e2e_case cases[] = {
 	{ "accept4-flags", case_accept4_flags },
 	{ "ioctl", case_ioctl },
 	{ "ioctl-big", case_ioctl_big },
+	{ "record-pieces", case_record_pieces },
 	{ "recv-flags", case_recv_flags },
 	{ "epoll-edge", case_epoll_edge },
 	{ "poll-notification", case_poll_notification },
