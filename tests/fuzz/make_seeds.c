@@ -93,6 +93,8 @@ static void control(void)
 	record("control", "getaddrs", SHIM_REQ_GETADDRS, 0, &ga, sizeof ga);
 	record("control", "peeloff", SHIM_REQ_PEELOFF, 0, &po, sizeof po);
 	record("control", "status", SHIM_REQ_STATUS, 0, NULL, 0);
+	record("control", "linger-wait", SHIM_REQ_LINGER_WAIT, 0, NULL, 0);
+	record("control", "linger-closed", SHIM_REQ_LINGER_CLOSED, 0, NULL, 0);
 	memset(b, 0, sizeof b);
 	ar->count = 2;
 	ar->addrs[0] = v4(5000);
