@@ -82,6 +82,11 @@ tests_integration_procs_SOURCES = tests/integration/procs.c \
 	tests/integration/e2e_util.c tests/integration/e2e.h
 tests_integration_procs_LDADD = -lsctp
 
+# Port sharing: SO_REUSEADDR, SO_REUSEPORT, SCTP_REUSE_PORT as Linux rules them.
+check_PROGRAMS += tests/integration/reuse
+tests_integration_reuse_SOURCES = tests/integration/reuse.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+
 # Threads, blocking calls and readiness (design.md "Threads and readiness").
 check_PROGRAMS += tests/integration/e2e_wait
 tests_integration_e2e_wait_SOURCES = tests/integration/e2e_wait.c \
@@ -242,12 +247,21 @@ security_tests = \
 	tests/integration/security_low_port_user_cap.sh \
 	tests/integration/security_low_port_sysctl.sh \
 	tests/integration/security_foreign_endpoint.sh \
-	tests/integration/security_port_taken.sh
+	tests/integration/security_port_taken.sh \
+	tests/integration/security_reuseport_other_uid.sh
 TESTS += $(security_tests)
 check_PROGRAMS += tests/integration/foreign_endpoint
 tests_integration_foreign_endpoint_SOURCES = tests/integration/foreign_endpoint.c
 tests_integration_foreign_endpoint_LDADD = libwire.la
 EXTRA_DIST += $(security_tests) tests/integration/security_lib.sh
+reuse_tests = \
+	tests/integration/reuse_reuseaddr_shared.sh \
+	tests/integration/reuse_reuseport_shared.sh \
+	tests/integration/reuse_needs_both.sh \
+	tests/integration/reuse_reuseaddr_listener.sh \
+	tests/integration/reuse_port_option_apart.sh
+TESTS += $(reuse_tests)
+EXTRA_DIST += $(reuse_tests)
 
 # Threads, blocking calls and readiness: one behaviour each (e2e_wait.c).
 wait_tests = \

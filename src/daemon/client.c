@@ -149,6 +149,7 @@ static int do_socket(struct request *rq, int *pass_fd, struct shim_socket_reply 
 			      NULL, &ep, pass_fd);
 	if (err < 0)
 		return err;
+	ep->owner_uid = rq->c->cred.uid;
 	reply->endpoint_id = ep->id;
 	log_debug("endpoint %u created for pid %d", ep->id, (int)rq->c->cred.pid);
 	return 0;

@@ -103,6 +103,8 @@ struct endpoint {
 	int32_t so_error;
 	bool reuseaddr;
 	bool so_reuseport;      /* SO_REUSEPORT (not SCTP_REUSE_PORT) */
+	bool sctp_reuse;        /* SCTP_REUSE_PORT as the program set it */
+	uid_t owner_uid;        /* creator's: SO_REUSEPORT shares only within a uid */
 	bool v4mapped_off;      /* SCTP_I_WANT_MAPPED_V4_ADDR 0 */
 	uint32_t pd_point;      /* SCTP_PARTIAL_DELIVERY_POINT; 0: not set */
 	bool send_defaults;     /* the program set send defaults: a message

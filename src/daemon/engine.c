@@ -477,47 +477,63 @@ static int bindx_check(struct endpoint *ep, uint32_t flags, const struct shim_ad
 }
 
 /*
- * Linux's sctp_get_port_local() shares a port among SCTP_REUSE_PORT sockets
- * only while none of them listens; usrsctp's port reuse also lets a socket
- * bind beside a listener (it refuses the second listen itself).  Without
- * this check a program, of any user the daemon serves, could bind to the
- * port of another's listening socket.
+ * Linux's sctp_get_port_local(): a port another socket holds is shared when
+ * both asked for reuse (SO_REUSEADDR or SCTP_REUSE_PORT alike) and the other
+ * does not listen, or when both set SO_REUSEPORT under one uid; otherwise
+ * their addresses must not overlap.  usrsctp shares a port only among
+ * one-to-one sockets that all have its port reuse on (engine_bind gives it
+ * to those asking for any kind of reuse) and would also let one bind beside
+ * a listener: the rule is ours to keep, or a program of any user the daemon
+ * serves could bind beside another's listener.  What usrsctp cannot share
+ * it refuses (one-to-many sockets; a second listener, which Linux's
+ * SO_REUSEPORT groups allow).
  */
-struct listener_probe {
+static bool wants_reuse(const struct endpoint *ep)
+{
+	return ep->reuseaddr || ep->sctp_reuse;
+}
+
+static bool wants_sharing(const struct endpoint *ep)
+{
+	return wants_reuse(ep) || ep->so_reuseport;
+}
+
+struct port_probe {
 	const struct endpoint *self;
 	const struct shim_addr *addr;
-	bool found;
+	bool conflict;
 };
 
-static void find_listener(struct endpoint *other, void *arg)
+static void find_conflict(struct endpoint *other, void *arg)
 {
-	struct listener_probe *p = arg;
+	struct port_probe *p = arg;
+	const struct endpoint *ep = p->self;
 	struct shim_addr list[SHIM_MAX_ADDRS];
 	uint16_t port;
 	int n;
 
-	if (p->found || other == p->self || other->dead || !other->so
-	    || other->state != EP_LISTENING)
+	if (p->conflict || other == ep || other->dead || !other->so || !other->bound)
+		return;
+	if (wants_reuse(ep) && wants_reuse(other) && other->state != EP_LISTENING)
+		return;
+	if (ep->so_reuseport && other->so_reuseport && ep->owner_uid == other->owner_uid)
 		return;
 	n = bound_list(other, list, SHIM_MAX_ADDRS, &port);
 	if (port != p->addr->port)
 		return;
-	for (int i = 0; i < n && !p->found; i++)
-		p->found = addr_is_wildcard(p->addr) || addr_is_wildcard(&list[i])
-			   || same_host(&list[i], p->addr);
+	for (int i = 0; i < n && !p->conflict; i++)
+		p->conflict = addr_is_wildcard(p->addr) || addr_is_wildcard(&list[i])
+			      || same_host(&list[i], p->addr);
 }
 
-static int reuse_port_check(struct endpoint *ep, const struct shim_addr *a)
+static int port_sharing_check(struct endpoint *ep, const struct shim_addr *a)
 {
-	struct listener_probe probe = { .self = ep, .addr = a };
-	uint32_t on = 0;
-	socklen_t len = sizeof on;
+	struct port_probe probe = { .self = ep, .addr = a };
 
-	if (!a->port || usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_REUSE_PORT, &on, &len) < 0
-	    || !on)
+	if (!a->port || !wants_sharing(ep))
 		return 0;  /* usrsctp shares nothing then */
-	endpoints_foreach(find_listener, &probe);
-	return probe.found ? -EADDRINUSE : 0;
+	endpoints_foreach(find_conflict, &probe);
+	return probe.conflict ? -EADDRINUSE : 0;
 }
 
 int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *addrs,
@@ -545,14 +561,17 @@ int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *add
 		if (r < 0)
 			return r;
 		if (!(flags & SHIM_BIND_REM)) {
-			r = reuse_port_check(ep, &addrs[i]);
+			r = port_sharing_check(ep, &addrs[i]);
 			if (r < 0)
 				return r;
 		}
 		if (flags & SHIM_BIND_REM)
 			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_REM_ADDR);
-		else if (!ep->bound && i == 0)
+		else if (!ep->bound && i == 0) {
+			if (ep->style == SHIM_STYLE_ONE_TO_ONE && wants_sharing(ep))
+				set_int(ep->so, IPPROTO_SCTP, SCTP_REUSE_PORT, 1);
 			r = bind_first(ep->so, (struct sockaddr *)&ss, len, addrs[i].port);
+		}
 		else
 			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_ADD_ADDR);
 		if (r < 0)
@@ -913,6 +932,7 @@ void engine_inherit(struct endpoint *ep, const struct endpoint *from)
 	ep->recvrcvinfo = from->recvrcvinfo;
 	ep->recvnxtinfo = from->recvnxtinfo;
 	ep->linger = from->linger;
+	ep->owner_uid = from->owner_uid;
 	ep->bound = from->bound;
 	ep->bound_wildcard = from->bound_wildcard;
 	ep->bound_addr = from->bound_addr;

@@ -181,7 +181,7 @@ static int recvnxtinfo_set(struct endpoint *ep, const struct engine_optdesc *d,
 			   struct engine_optarg *a) { return flag_set(&ep->recvnxtinfo, a); }
 static int recvnxtinfo_get(struct endpoint *ep, const struct engine_optdesc *d,
 			   struct engine_optarg *a) { a->val->f[0] = ep->recvnxtinfo; return 0; }
-/* kept for getsockopt; usrsctp has neither SO_REUSEADDR nor SO_REUSEPORT */
+/* kept for engine_bind's port sharing (usrsctp has neither option) */
 static int reuseaddr_set(struct endpoint *ep, const struct engine_optdesc *d,
 			 struct engine_optarg *a) { return flag_set(&ep->reuseaddr, a); }
 static int reuseaddr_get(struct endpoint *ep, const struct engine_optdesc *d,
@@ -350,7 +350,8 @@ static int autoclose_get(struct endpoint *ep, const struct engine_optdesc *d,
 }
 
 /* Linux's SCTP_REUSE_PORT: one-to-one sockets only, and not once bound
- * (EFAULT there is Linux's choice). */
+ * (EFAULT there is Linux's choice).  Kept here: engine_bind gives usrsctp
+ * its port reuse for this and SO_REUSEADDR/SO_REUSEPORT alike. */
 static int reuse_port_set(struct endpoint *ep, const struct engine_optdesc *d,
 			  struct engine_optarg *a)
 {
@@ -358,7 +359,15 @@ static int reuse_port_set(struct endpoint *ep, const struct engine_optdesc *d,
 		return -EOPNOTSUPP;
 	if (ep->bound)
 		return -EFAULT;
-	return engine_opt_set_table(ep, d, a);
+	ep->sctp_reuse = a->val->f[0] != 0;
+	return 0;
+}
+
+static int reuse_port_get(struct endpoint *ep, const struct engine_optdesc *d,
+			  struct engine_optarg *a)
+{
+	a->val->f[0] = ep->sctp_reuse;
+	return 0;
 }
 
 /* Linux allows auto ASCONF only on a socket bound to every address. */
@@ -549,7 +558,7 @@ const struct engine_optdesc engine_opts_core[] = {
 	{ SHIM_OPT_AUTO_ASCONF, SCTP_AUTO_ASCONF, sizeof(int), EO_NO_ASSOC, INT_FIELD,
 	  auto_asconf_set, NULL },
 	{ SHIM_OPT_REUSE_PORT, SCTP_REUSE_PORT, sizeof(uint32_t), EO_NO_ASSOC, U32_FIELD,
-	  reuse_port_set, NULL },
+	  reuse_port_set, reuse_port_get },
 	{ SHIM_OPT_ADAPTATION_LAYER, SCTP_ADAPTATION_LAYER, sizeof(struct sctp_setadaptation),
 	  EO_NO_ASSOC, { SHIM_UF(struct sctp_setadaptation, ssb_adaptation_ind) } },
 	AV(SCTP_MAXSEG, SHIM_OPT_MAXSEG),
