@@ -7,6 +7,7 @@
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/ip.h>
+#include <poll.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -410,6 +411,18 @@ static int primary_switch(void)
 	if (other.ss_family != AF_INET) {
 		conf_note("the association has one IPv4 path only");
 		return CONF_SKIP;
+	}
+	/* usrsctp refuses an unconfirmed path as primary (EINVAL), Linux
+	 * would not (docs/compat.md): wait for the heartbeat that confirms it */
+	for (int tries = 0; tries < 1500; tries++) {
+		struct sctp_paddrinfo pi;
+
+		memset(&pi, 0, sizeof pi);
+		memcpy(&pi.spinfo_address, &other, sizeof other);
+		CHECK_OK(get(cli, SCTP_GET_PEER_ADDR_INFO, &pi, sizeof pi));
+		if (pi.spinfo_state != SCTP_UNCONFIRMED)
+			break;
+		poll(NULL, 0, 20);
 	}
 	memset(&pr, 0, sizeof pr);
 	memcpy(&pr.ssp_addr, &other, sizeof other);
@@ -841,6 +854,18 @@ static int asconf_bindx_rem_live(void)
 	if (other_local_v4(&extra) < 0)
 		return CONF_SKIP;
 	CHECK_OK(asconf_add_other(&cli, &srv, &extra));
+	/* the peer reports the address added when the ASCONF arrives; usrsctp
+	 * lists it as ours once the ASCONF-ACK is back (docs/compat.md) */
+	for (int tries = 0; tries < 1500; tries++) {
+		struct sockaddr *addrs;
+		int n = sctp_getladdrs(srv, 0, &addrs);
+
+		if (n > 0)
+			sctp_freeladdrs(addrs);
+		if (n >= 2)
+			break;
+		poll(NULL, 0, 20);
+	}
 	CHECK_OK(sctp_bindx(srv, (struct sockaddr *)&extra, 1, SCTP_BINDX_REM_ADDR));
 	/* the new path's confirmation (SCTP_ADDR_CONFIRMED) may come first */
 	do
