@@ -390,6 +390,8 @@ static int get_socket(int fd, const struct shim_sock *s, int name, void *val, so
 	case SO_ACCEPTCONN:
 		r = shim_getopt_u32(fd, name == SO_ERROR ? SHIM_OPT_SO_ERROR : SHIM_OPT_ACCEPTCONN,
 		                    &v);
+		if (name == SO_ERROR)
+			shim_error_cleared(fd);  /* EPOLLERR stops */
 		if (gone(r))
 			r = 0, v = 0;
 		return r < 0 ? r : put_int((int)v, val, lenp);
