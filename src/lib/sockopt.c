@@ -192,8 +192,8 @@ static int set_sctp(int fd, const struct shim_sock *s, int name, const void *val
  * After a one-to-one association has ended the daemon frees the socket and
  * answers ENOTCONN to everything about it.  Linux keeps a CLOSED socket:
  * socket-level options still work on it (we keep those on our end), SO_ERROR
- * and SO_ACCEPTCONN read 0 (a pending ECONNRESET is reported by the read
- * that reaches the end of the data), and SOL_SCTP options find no
+ * reads the pending error the daemon kept past the endpoint (ended.c) or 0,
+ * SO_ACCEPTCONN reads 0, and SOL_SCTP options find no
  * association: EINVAL, as sctp_id2assoc() failing gives.
  */
 static int gone(int r)
