@@ -93,6 +93,22 @@ tests_integration_e2e_wait_SOURCES = tests/integration/e2e_wait.c \
 	tests/integration/e2e_util.c tests/integration/e2e.h
 tests_integration_e2e_wait_LDADD = -lsctp -lpthread
 
+# A one-to-one socket's pending error in poll/select/epoll (e2e_err.c).
+check_PROGRAMS += tests/integration/e2e_err
+tests_integration_e2e_err_SOURCES = tests/integration/e2e_err.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_e2e_err_LDADD = -lsctp
+err_tests = \
+	tests/integration/e2e_err_epoll_level.sh \
+	tests/integration/e2e_err_epoll_edge.sh \
+	tests/integration/e2e_err_poll_read_clears.sh \
+	tests/integration/e2e_err_select.sh \
+	tests/integration/e2e_err_connect_refused.sh \
+	tests/integration/e2e_err_epoll_mixed.sh \
+	tests/integration/e2e_err_passthrough.sh
+TESTS += $(err_tests)
+EXTRA_DIST += $(err_tests)
+
 # close() with SO_LINGER {1, t > 0}.
 check_PROGRAMS += tests/integration/linger
 tests_integration_linger_SOURCES = tests/integration/linger.c \

@@ -320,6 +320,9 @@ enum shim_opt {
 	SHIM_OPT_STREAM_SCHEDULER_VALUE,
 	SHIM_OPT_INTERLEAVING_SUPPORTED,
 	SHIM_OPT_SO_REUSEPORT,     /* f: on (SOL_SOCKET SO_REUSEPORT) */
+	SHIM_OPT_PENDING_ERROR,    /* get; f: errno SO_ERROR would give (not cleared),
+	                              settled (1: no error can arise before the
+	                              channel hangs up: connected or listening) */
 	/* the families document their fields in their own files' tables
 	 * (src/daemon/engine_opt_<family>.c); further options are appended */
 };

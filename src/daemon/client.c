@@ -14,6 +14,7 @@
 
 #include "daemon/access.h"
 #include "daemon/daemon.h"
+#include "daemon/ended.h"
 #include "daemon/endpoint.h"
 #include "daemon/engine.h"
 #include "daemon/log.h"
@@ -395,6 +396,16 @@ static bool handle_request(struct request *rq)
 	case SHIM_REQ_SHUTDOWN:
 	case SHIM_REQ_GETADDRS:
 		err = req_endpoint(rq, &ep);
+		if (err == -ENOTCONN && rq->type == SHIM_REQ_GETOPT) {
+			/* an ended one-to-one socket's pending error */
+			out_len = sizeof out - sizeof(struct shim_hdr) - sizeof(struct shim_reply);
+			err = ended_getopt(rq->fd, rq->body, rq->len, out, &out_len);
+			if (!err) {
+				body = out;
+				body_len = out_len;
+			}
+			break;
+		}
 		if (err < 0)
 			break;
 		switch (rq->type) {

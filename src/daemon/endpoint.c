@@ -16,6 +16,7 @@
 
 #include "daemon/client.h"
 #include "daemon/daemon.h"
+#include "daemon/ended.h"
 #include "daemon/engine.h"
 #include "daemon/log.h"
 #include "wire/wire.h"
@@ -159,6 +160,8 @@ void endpoint_close(struct endpoint *ep, bool abortive)
 		return;
 	ep->dead = true;
 	log_debug("endpoint %u closed%s", ep->id, abortive ? " (abort)" : "");
+	if (!ep->program_eof && !ep->program_gone)
+		ended_error_keep(ep->id, ep->inode, ep->so_error);  /* still held */
 	if (ep->refused > 1)
 		log_info("endpoint %u (pid %d): %u more message(s) were refused", ep->id,
 			 (int)ep->owner_pid, ep->refused - 1);
@@ -918,6 +921,8 @@ void endpoint_assoc_ended(struct endpoint *ep, int error)
 	ep->state = EP_ENDED;
 	if (error) {
 		struct shim_error e = { .error = error };
+
+		ep->so_error = error;  /* Linux's sk_err: SO_ERROR, EPOLLERR */
 
 		endpoint_emit_simple(ep, SHIM_ERROR, &e, sizeof e);
 	}

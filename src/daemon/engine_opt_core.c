@@ -210,6 +210,17 @@ static int so_error_get(struct endpoint *ep, const struct engine_optdesc *d,
 	return 0;
 }
 
+/* What SO_ERROR would say, without clearing it: the library adds
+ * EPOLLERR while it is set (src/lib/poll.c) */
+static int pending_error_get(struct endpoint *ep, const struct engine_optdesc *d,
+			     struct engine_optarg *a)
+{
+	a->val->f[0] = (uint32_t)ep->so_error;
+	a->val->f[1] = ep->state == EP_CONNECTED || ep->state == EP_LISTENING
+		       || ep->state == EP_ENDED;
+	return 0;
+}
+
 static int linger_set(struct endpoint *ep, const struct engine_optdesc *d,
 		      struct engine_optarg *a)
 {
@@ -607,6 +618,7 @@ const struct engine_optdesc engine_opts_core[] = {
 	STATE(SHIM_OPT_I_WANT_MAPPED_V4_ADDR, v4mapped_set, v4mapped_get),
 	STATE(SHIM_OPT_ACCEPTCONN, NULL, acceptconn_get),
 	STATE(SHIM_OPT_SO_ERROR, NULL, so_error_get),
+	STATE(SHIM_OPT_PENDING_ERROR, NULL, pending_error_get),
 	STATE(SHIM_OPT_LINGER, linger_set, linger_get),
 	STATE(SHIM_OPT_SNDBUF, sndbuf_set, sndbuf_get),
 	STATE(SHIM_OPT_RCVBUF, rcvbuf_set, rcvbuf_get),

@@ -11,6 +11,7 @@ libengine_la_SOURCES = \
 	src/daemon/access.c src/daemon/access.h \
 	src/daemon/report.c src/daemon/report.h \
 	src/daemon/endpoint.c src/daemon/endpoint.h \
+	src/daemon/ended.c src/daemon/ended.h \
 	src/daemon/engine.c src/daemon/engine_close.c src/daemon/engine_notify.c src/daemon/engine_notify.h \
 	src/daemon/engine_opt.c \
 	src/daemon/engine_optdesc.h src/daemon/engine_opt_core.c \

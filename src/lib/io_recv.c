@@ -789,6 +789,7 @@ static ssize_t recv_with_state(int fd, const struct shim_sock *s, struct shim_fd
 		if (r < 0)
 			break;
 	}
+	shim_error_after_recv(fd, rx, r);
 	shim_nudge_settle(fd, rx, nonblock);
 	if (r < 0)
 		return shim_fail(-r);

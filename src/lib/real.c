@@ -47,7 +47,10 @@ static void bind_all(void)
 	real_##name = (ret (*) params)dlsym(RTLD_NEXT, #name); \
 	if (!real_##name) \
 		die_missing(#name);
+#define SYM_OPTIONAL(ret, name, params) \
+	real_##name = (ret (*) params)dlsym(RTLD_NEXT, #name);
 #include "lib/symbols.h"
+#undef SYM_OPTIONAL
 #undef SYM
 	pthread_atfork(NULL, NULL, shim_fd_after_fork);
 	ffi_ready = ffi_prep_cif_var(&cif_int_cmd, FFI_DEFAULT_ABI, 2, 3,

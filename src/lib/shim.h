@@ -4,9 +4,13 @@
 #define SCTPSHIM_LIB_SHIM_H
 
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/epoll.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/uio.h>
@@ -64,6 +68,7 @@ struct shim_fd_rx {
 	int v4mapped_off;        /* SCTP_I_WANT_MAPPED_V4_ADDR 0 */
 	int have_name;           /* name: last address getsockname() reported */
 	struct shim_addr name;
+	int err_word;            /* pending-error cache (poll.c), atomic */
 	/* registry (fdtable.c) */
 	dev_t dev;
 	ino_t ino;
@@ -122,6 +127,17 @@ int shim_request_private(uint16_t type, const void *body, size_t body_len, int p
 int shim_linger_close(int fd, unsigned int linger_s);
 /* Print "sctpshim: <text>" to stderr, once per distinct text start. */
 void shim_warn_once(const char *text);
+
+/* ---- poll.c ------------------------------------------------------------- */
+
+/* POLLERR when a one-to-one socket whose kernel readiness was revents has
+ * a pending error (SO_ERROR), else 0. */
+unsigned int shim_error_events(int fd, unsigned int revents);
+/* This process read fd's pending error with SO_ERROR. */
+void shim_error_cleared(int fd);
+/* After a read on fd that ends with r (io_recv.c): a connection error it
+ * returns was the pending error, which is now cleared, as sock_error(). */
+void shim_error_after_recv(int fd, struct shim_fd_rx *rx, int r);
 
 /* ---- spawn.c ------------------------------------------------------------- */
 

@@ -192,8 +192,8 @@ static int set_sctp(int fd, const struct shim_sock *s, int name, const void *val
  * After a one-to-one association has ended the daemon frees the socket and
  * answers ENOTCONN to everything about it.  Linux keeps a CLOSED socket:
  * socket-level options still work on it (we keep those on our end), SO_ERROR
- * and SO_ACCEPTCONN read 0 (a pending ECONNRESET is reported by the read
- * that reaches the end of the data), and SOL_SCTP options find no
+ * reads the pending error the daemon kept past the endpoint (ended.c) or 0,
+ * SO_ACCEPTCONN reads 0, and SOL_SCTP options find no
  * association: EINVAL, as sctp_id2assoc() failing gives.
  */
 static int gone(int r)
@@ -390,6 +390,8 @@ static int get_socket(int fd, const struct shim_sock *s, int name, void *val, so
 	case SO_ACCEPTCONN:
 		r = shim_getopt_u32(fd, name == SO_ERROR ? SHIM_OPT_SO_ERROR : SHIM_OPT_ACCEPTCONN,
 		                    &v);
+		if (name == SO_ERROR)
+			shim_error_cleared(fd);  /* EPOLLERR stops */
 		if (gone(r))
 			r = 0, v = 0;
 		return r < 0 ? r : put_int((int)v, val, lenp);

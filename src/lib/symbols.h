@@ -5,9 +5,15 @@
  * declarations (shim.h) and the dlsym(RTLD_NEXT) binding (real.c).
  * Variadic functions (fcntl, fcntl64, ioctl) are listed with their fixed
  * parameters and a trailing long; they are forwarded through libffi.
+ * SYM_OPTIONAL: a function not every libc has (a glibc extension, a
+ * newer call): a missing one is simply NULL, and its wrapper says ENOSYS.
  */
 #ifndef SHIM_SYMBOLS
 #error "define SHIM_SYMBOLS's SYM before including symbols.h"
+#endif
+#ifndef SYM_OPTIONAL
+#define SYM_OPTIONAL SYM
+#define SHIM_SYM_OPTIONAL_IS_SYM
 #endif
 
 SYM(int, socket, (int domain, int type, int protocol))
@@ -46,3 +52,17 @@ SYM(int, dup3, (int fd, int fd2, int flags))
 SYM(int, fcntl, (int fd, int cmd, long arg))
 SYM(int, fcntl64, (int fd, int cmd, long arg))
 SYM(int, ioctl, (int fd, unsigned long req, long arg))
+SYM(int, poll, (struct pollfd *fds, nfds_t nfds, int timeout))
+SYM(int, ppoll, (struct pollfd *fds, nfds_t nfds, const struct timespec *timeout, const sigset_t *mask))
+SYM_OPTIONAL(int, __poll_chk, (struct pollfd *fds, nfds_t nfds, int timeout, size_t fdslen))
+SYM_OPTIONAL(int, __ppoll_chk, (struct pollfd *fds, nfds_t nfds, const struct timespec *timeout, const sigset_t *mask, size_t fdslen))
+SYM(int, select, (int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *timeout))
+SYM(int, pselect, (int nfds, fd_set *rd, fd_set *wr, fd_set *ex, const struct timespec *timeout, const sigset_t *mask))
+SYM(int, epoll_ctl, (int epfd, int op, int fd, struct epoll_event *event))
+SYM(int, epoll_wait, (int epfd, struct epoll_event *events, int maxevents, int timeout))
+SYM(int, epoll_pwait, (int epfd, struct epoll_event *events, int maxevents, int timeout, const sigset_t *mask))
+SYM_OPTIONAL(int, epoll_pwait2, (int epfd, struct epoll_event *events, int maxevents, const struct timespec *timeout, const sigset_t *mask))
+#ifdef SHIM_SYM_OPTIONAL_IS_SYM
+#undef SYM_OPTIONAL
+#undef SHIM_SYM_OPTIONAL_IS_SYM
+#endif

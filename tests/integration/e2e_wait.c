@@ -397,7 +397,8 @@ static void case_close_while_accept(void)
 
 /* The peer's ABORT wakes a reader blocked in another thread with
  * ECONNRESET (sctp_wait_for_packet(): the socket error), and epoll
- * reports it (Linux: EPOLLERR; here: EPOLLIN|EPOLLHUP, see design.md). */
+ * reports it (Linux: EPOLLERR; here also EPOLLIN|EPOLLHUP, see design.md;
+ * e2e_err.c checks EPOLLERR). */
 static void case_abort_wakes(void)
 {
 	struct e2e_pair p = e2e_connect_pair(AF_INET, port);
