@@ -23,22 +23,47 @@ SHIM_EXPORT int dup(int fd)
 	return r;
 }
 
+struct dup_onto {
+	int from;
+	int flags;
+	int is_dup3;
+};
+
+static int do_dup_onto(int fd2, void *ctx)
+{
+	const struct dup_onto *d = ctx;
+	int r = d->is_dup3 ? REAL(dup3)(d->from, fd2, d->flags) : REAL(dup2)(d->from, fd2);
+
+	if (r >= 0 && d->from != fd2)
+		shim_fd_copy(d->from, fd2);
+	return r;
+}
+
+/* dup2/dup3 onto fd2 closes what fd2 was: when that was the last reference
+ * of a lingering socket, the call waits as close() would (Linux releases
+ * the file there and sctp_close waits); a bad source leaves fd2 open. */
+static int dup_onto(int fd, int fd2, int flags, int is_dup3)
+{
+	struct dup_onto d = { .from = fd, .flags = flags, .is_dup3 = is_dup3 };
+	unsigned int linger_s = 0;
+	int saved = errno;
+
+	if (fd != fd2 && syscall(SYS_fcntl, fd, F_GETFD) >= 0)
+		linger_s = shim_close_lingers(fd2);
+	errno = saved;
+	if (linger_s)
+		return shim_linger_drop(fd2, linger_s, do_dup_onto, &d);
+	return do_dup_onto(fd2, &d);
+}
+
 SHIM_EXPORT int dup2(int fd, int fd2)
 {
-	int r = REAL(dup2)(fd, fd2);
-
-	if (r >= 0 && fd != fd2)
-		shim_fd_copy(fd, fd2);
-	return r;
+	return dup_onto(fd, fd2, 0, 0);
 }
 
 SHIM_EXPORT int dup3(int fd, int fd2, int flags)
 {
-	int r = REAL(dup3)(fd, fd2, flags);
-
-	if (r >= 0)
-		shim_fd_copy(fd, fd2);
-	return r;
+	return dup_onto(fd, fd2, flags, 1);
 }
 
 static int do_fcntl(void *fn, int fd, int cmd, long arg)

@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include "lib/shim.h"
 
+#include <limits.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +280,29 @@ void shim_fd_forget_range(unsigned int first, unsigned int last)
 		for (; fd <= end; fd++)
 			shim_fd_forget((int)fd);
 	}
+}
+
+int shim_fd_next_cached(unsigned int first, unsigned int last)
+{
+	unsigned int top;
+
+	if (last > INT_MAX)
+		last = INT_MAX;
+	for (top = first / PAGE_FDS; top < TOP_PAGES && top <= last / PAGE_FDS; top++) {
+		struct entry *page = atomic_load(&pages[top]);
+		unsigned int fd = top * PAGE_FDS, end = fd + PAGE_FDS - 1;
+
+		if (!page)
+			continue;
+		if (fd < first)
+			fd = first;
+		if (end > last)
+			end = last;
+		for (; fd <= end; fd++)
+			if ((atomic_load(&page[fd % PAGE_FDS].cls) & CLS_MASK) == SHIM_FD_OURS)
+				return (int)fd;
+	}
+	return -1;
 }
 
 /* Find or make the state of the socket with this inode; registry_lock held. */

@@ -14,6 +14,13 @@
  * is left elsewhere (the daemon's end has not hung up), else when the
  * shutdown is over or the linger time has passed.  Whatever fails in here,
  * the descriptor is closed and close() says so.  Only raw syscalls.
+ *
+ * Linux waits wherever the last reference goes, not only in close(): dup2
+ * and dup3 onto the socket's number, close_range and closefrom drop it the
+ * same way (shim_linger_drop with their own call).  Close-on-exec is the
+ * exception we cannot follow: the kernel closes those descriptors during
+ * execve, with no call of ours around it, so such a close never waits
+ * (Linux's would, in the execve).
  */
 #define _GNU_SOURCE
 #include "lib/shim.h"
@@ -68,7 +75,7 @@ static int exchange(int s, uint16_t type, const void *body, size_t len, int pass
 	return r.error > 0 ? -r.error : 0;
 }
 
-int shim_linger_close(int fd, unsigned int linger_s)
+int shim_linger_drop(int fd, unsigned int linger_s, int (*drop)(int fd, void *ctx), void *ctx)
 {
 	int saved = errno, s, r, wait_ms;
 
@@ -77,10 +84,11 @@ int shim_linger_close(int fd, unsigned int linger_s)
 		syscall(SYS_close, s);
 		s = -1;
 	}
-	r = REAL(close)(fd);
+	r = drop(fd, ctx);
 	if (r < 0)
 		saved = errno;
-	if (s >= 0 && r == 0) {
+	/* a failed drop left fd open: closing s ends the daemon's wait */
+	if (s >= 0 && r >= 0) {
 		wait_ms = linger_s > INT_MAX / 1000 - MARGIN_S ? -1
 		                                               : (int)(linger_s + MARGIN_S) * 1000;
 		exchange(s, SHIM_REQ_LINGER_CLOSED, NULL, 0, -1, wait_ms);
@@ -89,4 +97,15 @@ int shim_linger_close(int fd, unsigned int linger_s)
 		syscall(SYS_close, s);
 	errno = saved;
 	return r;
+}
+
+static int close_now(int fd, void *ctx)
+{
+	(void)ctx;
+	return REAL(close)(fd);
+}
+
+int shim_linger_close(int fd, unsigned int linger_s)
+{
+	return shim_linger_drop(fd, linger_s, close_now, NULL);
 }

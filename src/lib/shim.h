@@ -125,6 +125,15 @@ int shim_request_private(uint16_t type, const void *body, size_t body_len, int p
 /* close() of a one-to-one socket with SO_LINGER {1, linger_s > 0}: waits
  * as Linux's last close does (linger.c).  Returns close()'s result. */
 int shim_linger_close(int fd, unsigned int linger_s);
+/* The same wait around another call that drops fd's reference (dup2 onto
+ * it, close_range): drop(fd, ctx) returns that call's result (< 0 with
+ * errno set: fd is still open, nothing is waited for). */
+int shim_linger_drop(int fd, unsigned int linger_s, int (*drop)(int fd, void *ctx), void *ctx);
+/* socket.c: the linger time the last close of fd waits for, 0: none. */
+unsigned int shim_close_lingers(int fd);
+/* fdtable.c: the lowest descriptor in [first, last] this process knows as
+ * one of ours, or -1. */
+int shim_fd_next_cached(unsigned int first, unsigned int last);
 /* Print "sctpshim: <text>" to stderr, once per distinct text start. */
 void shim_warn_once(const char *text);
 

@@ -6,6 +6,7 @@
 #include "wire/wire.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <string.h>
 #include <unistd.h>
@@ -445,27 +446,27 @@ SHIM_EXPORT int shutdown(int fd, int how)
 
 /* SO_LINGER with a timeout on a one-to-one socket: its last close waits
  * (linger.c).  SO_LINGER is kept on our end of the socketpair too. */
-static unsigned int close_lingers(int fd)
+unsigned int shim_close_lingers(int fd)
 {
 	struct shim_sock s;
 	struct linger l = { 0 };
 	socklen_t len = sizeof l;
+	int saved = errno;
+	unsigned int r = 0;
 
 	/* a socket this process never used (inherited, untouched) closes
 	 * without lingering: no system call for every descriptor closed */
-	if (!shim_fd_cached(fd, &s) || s.style != SHIM_STYLE_ONE_TO_ONE)
-		return 0;
-	if (syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_LINGER, &l, &len) < 0 || !l.l_onoff)
-		return 0;
-	return (unsigned int)l.l_linger;  /* as Linux: negative is very long */
+	if (shim_fd_cached(fd, &s) && s.style == SHIM_STYLE_ONE_TO_ONE
+	    && syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_LINGER, &l, &len) == 0 && l.l_onoff)
+		r = (unsigned int)l.l_linger;  /* as Linux: negative is very long */
+	errno = saved;
+	return r;
 }
 
 SHIM_EXPORT int close(int fd)
 {
-	int saved = errno;
-	unsigned int linger_s = close_lingers(fd);
+	unsigned int linger_s = shim_close_lingers(fd);
 
-	errno = saved;
 	/* forget first: once closed, the number may be handed out again */
 	shim_fd_forget(fd);
 	if (linger_s)
@@ -473,18 +474,97 @@ SHIM_EXPORT int close(int fd)
 	return REAL(close)(fd);
 }
 
+/* The lowest descriptor in [first, last] whose last close waits, its
+ * linger time in *linger_s; -1 if none. */
+static int next_lingering(unsigned int first, unsigned int last, unsigned int *linger_s)
+{
+	int fd;
+
+	while ((fd = shim_fd_next_cached(first, last)) >= 0) {
+		*linger_s = shim_close_lingers(fd);
+		if (*linger_s)
+			return fd;
+		if ((unsigned int)fd >= last)
+			break;
+		first = (unsigned int)fd + 1;
+	}
+	return -1;
+}
+
+/* Close [first, last] (first <= last) with close_range, or one by one on
+ * a kernel without it (closefrom's pieces). */
+static int close_piece(unsigned int first, unsigned int last, int flags, int fallback)
+{
+	shim_fd_forget_range(first, last);
+	if (REAL(close_range)(first, last, flags) == 0)
+		return 0;
+	if (!fallback || errno != ENOSYS)
+		return -1;
+	for (; first <= last; first++)
+		REAL(close)((int)first);
+	return 0;
+}
+
+/*
+ * close_range and closefrom drop every reference in their range as
+ * close() does, so a lingering socket's last close waits there too (Linux
+ * runs sctp_close whatever call released the file): the range is closed
+ * in pieces, each lingering socket in order between them.  Returns -1
+ * with errno when a piece fails (what is before it is closed, as the
+ * kernel's own close_range may leave it), else *first past the range.
+ */
+static int close_lingering_in(unsigned int *first, unsigned int last, int flags, int fallback)
+{
+	unsigned int linger_s;
+	int fd, saved = errno;
+
+	while ((fd = next_lingering(*first, last, &linger_s)) >= 0) {
+		if ((unsigned int)fd > *first
+		    && close_piece(*first, (unsigned int)fd - 1, flags, fallback) < 0)
+			return -1;
+		shim_fd_forget(fd);
+		shim_linger_close(fd, linger_s);
+		if ((unsigned int)fd == last) {
+			*first = last;
+			errno = saved;
+			return 1;  /* nothing left */
+		}
+		*first = (unsigned int)fd + 1;
+	}
+	errno = saved;
+	return 0;
+}
+
 /* glibc's closefrom() closes through an internal close_range(), which
- * bypasses the wrapper above. */
+ * bypasses the wrappers here. */
 SHIM_EXPORT void closefrom(int lowfd)
 {
-	if (lowfd >= 0)
-		shim_fd_forget_range((unsigned int)lowfd, ~0u);
-	REAL(closefrom)(lowfd);
+	unsigned int first = lowfd < 0 ? 0 : (unsigned int)lowfd;
+
+	if (close_lingering_in(&first, INT_MAX, 0, 1) != 0)
+		return;
+	shim_fd_forget_range(first, ~0u);
+	REAL(closefrom)((int)first);
 }
 
 SHIM_EXPORT int close_range(unsigned int first, unsigned int last, int flags)
 {
-	if (!(flags & CLOSE_RANGE_CLOEXEC) && first <= last)
-		shim_fd_forget_range(first, last);
+	unsigned int linger_s;
+	int r;
+
+	if ((flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) || first > last)
+		return REAL(close_range)(first, last, flags);  /* EINVAL */
+	if (flags & CLOSE_RANGE_CLOEXEC)
+		return REAL(close_range)(first, last, flags);  /* closes nothing now */
+	if ((flags & CLOSE_RANGE_UNSHARE) && next_lingering(first, last, &linger_s) >= 0) {
+		/* the pieces close this process's own table, as one call would */
+		if (REAL(close_range)(~0u, ~0u, CLOSE_RANGE_UNSHARE) < 0)
+			return -1;
+		flags &= ~CLOSE_RANGE_UNSHARE;
+	}
+	r = close_lingering_in(&first, last, flags, 0);
+	if (r != 0)
+		return r < 0 ? -1 : 0;
+	shim_fd_forget_range(first, last);
 	return REAL(close_range)(first, last, flags);
 }

@@ -243,12 +243,105 @@ static void case_one_to_many(void)
 	close(listener);
 }
 
+static bool is_open(int fd)
+{
+	return fcntl(fd, F_GETFD) >= 0;
+}
+
+/* dup2 onto the last descriptor of a lingering socket releases it as
+ * close() does: dup2 waits the linger time, then returns the number. */
+static void case_dup2_onto(void)
+{
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, port, small_window);
+	int other = MUST(open("/dev/null", O_RDONLY)), r;
+	double start, took;
+
+	fill(p.client, NULL);
+	set_linger(p.client, 2);
+	snprintf(e2e_context, sizeof e2e_context, "dup2 onto a lingering socket");
+	start = now_s();
+	r = dup2(other, p.client);
+	took = now_s() - start;
+	printf("dup2 took %.2f s\n", took);
+	CHECK(r == p.client, "dup2 returned %d (%s)", r, strerror(errno));
+	CHECK(took >= 1.5, "dup2 returned after %.2f s, want about the linger time (2 s)", took);
+	CHECK(took < 20, "dup2 took %.2f s, linger time 2 s", took);
+	close(p.client);
+	close(other);
+	close(p.server);
+	close(p.listener);
+}
+
+/* Two pipe ends around a lingering socket at base .. base+2. */
+static int lingering_between_pipes(struct e2e_pair *p, int base)
+{
+	int pipefd[2], sock;
+
+	fill(p->client, NULL);
+	set_linger(p->client, 2);
+	MUST(pipe(pipefd));
+	MUST(dup2(pipefd[0], base));
+	sock = MUST(dup2(p->client, base + 1));
+	MUST(dup2(pipefd[1], base + 2));
+	close(pipefd[0]);
+	close(pipefd[1]);
+	MUST(close(p->client));  /* not the last reference: no wait */
+	return sock;
+}
+
+/* close_range over a lingering socket's last descriptor waits as close()
+ * does, and closes the rest of the range too. */
+static void case_close_range(void)
+{
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, port, small_window);
+	int base = 900, r;
+	double start, took;
+
+	lingering_between_pipes(&p, base);
+	snprintf(e2e_context, sizeof e2e_context, "close_range over a lingering socket");
+	start = now_s();
+	r = close_range((unsigned int)base, (unsigned int)base + 2, 0);
+	took = now_s() - start;
+	printf("close_range took %.2f s\n", took);
+	CHECK(r == 0, "close_range: %s", strerror(errno));
+	CHECK(took >= 1.5, "close_range returned after %.2f s, want about 2 s", took);
+	CHECK(took < 20, "close_range took %.2f s, linger time 2 s", took);
+	for (int fd = base; fd <= base + 2; fd++)
+		CHECK(!is_open(fd), "descriptor %d still open after close_range", fd);
+	close(p.server);
+	close(p.listener);
+}
+
+/* closefrom over a lingering socket's last descriptor: the same. */
+static void case_closefrom(void)
+{
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, port, small_window);
+	int base = 900;
+	double start, took;
+
+	lingering_between_pipes(&p, base);
+	snprintf(e2e_context, sizeof e2e_context, "closefrom over a lingering socket");
+	start = now_s();
+	closefrom(base);
+	took = now_s() - start;
+	printf("closefrom took %.2f s\n", took);
+	CHECK(took >= 1.5, "closefrom returned after %.2f s, want about 2 s", took);
+	CHECK(took < 20, "closefrom took %.2f s, linger time 2 s", took);
+	for (int fd = base; fd <= base + 2; fd++)
+		CHECK(!is_open(fd), "descriptor %d still open after closefrom", fd);
+	close(p.server);
+	close(p.listener);
+}
+
 static const struct e2e_case cases[] = {
 	{ "linger-blocks", case_blocks },
 	{ "linger-peer-reads", case_peer_reads },
 	{ "linger-signal", case_signal },
 	{ "linger-dup", case_dup },
 	{ "linger-one-to-many", case_one_to_many },
+	{ "linger-dup2-onto", case_dup2_onto },
+	{ "linger-close-range", case_close_range },
+	{ "linger-closefrom", case_closefrom },
 };
 
 int main(int argc, char **argv)
