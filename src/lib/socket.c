@@ -8,9 +8,12 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <netinet/in.h>
+#include <sys/signalfd.h>
 #include <sys/syscall.h>
 
 #define SOCK_TYPE_MASK 0xf
@@ -292,6 +295,108 @@ static int write_fence(int fd)
 	return (int)shim_send_record(fd, iov, cnt, -1, MSG_DONTWAIT);
 }
 
+/* Is any of the pending signals in `watch` one a handler catches?  0: no
+ * (ignored, or the default action, which never makes a call return EINTR);
+ * -ERESTART: every one has SA_RESTART; else -EINTR. */
+static int pending_interrupts(const sigset_t *watch)
+{
+	sigset_t pending;
+	int r = 0;
+
+	if (sigpending(&pending) < 0)
+		return -EINTR;
+	for (int sig = 1; sig < NSIG; sig++) {
+		struct sigaction sa;
+
+		if (sigismember(watch, sig) != 1 || sigismember(&pending, sig) != 1
+		    || sigaction(sig, NULL, &sa) < 0)
+			continue;
+		if (sa.sa_handler == SIG_IGN || sa.sa_handler == SIG_DFL)
+			continue;
+		if (!(sa.sa_flags & SA_RESTART))
+			return -EINTR;
+		r = -ERESTART;
+	}
+	return r;
+}
+
+/*
+ * Wait until fd is readable as an interruptible kernel wait would: > 0
+ * readable, 0 after timeout_ms (-1: none), -EINTR for a signal, or
+ * -ERESTART for one whose handler has SA_RESTART when there is no timeout
+ * (sock_intr_errno(): the kernel restarts the call).  poll() alone says
+ * EINTR whatever the handler, so the program's signals are held back for
+ * the wait and watched through a signalfd, which tells which one came;
+ * its handler runs when the mask is restored, before this returns.
+ */
+static int wait_interruptible(int fd, int timeout_ms)
+{
+	sigset_t all, old, watch;
+	struct timespec end = { 0 }, now, left;
+	int sfd, r;
+
+	sigfillset(&all);  /* glibc leaves out its own signals */
+	if (pthread_sigmask(SIG_BLOCK, &all, &old) != 0)
+		return -EINTR;
+	sigemptyset(&watch);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&all, sig) == 1 && sigismember(&old, sig) != 1)
+			sigaddset(&watch, sig);
+	sfd = (int)syscall(SYS_signalfd4, -1, &watch, (size_t)(_NSIG / 8),
+	                   SFD_NONBLOCK | SFD_CLOEXEC);
+	if (timeout_ms >= 0) {
+		clock_gettime(CLOCK_MONOTONIC, &end);
+		end.tv_sec += timeout_ms / 1000;
+		end.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+		if (end.tv_nsec >= 1000000000L) {
+			end.tv_sec++;
+			end.tv_nsec -= 1000000000L;
+		}
+	}
+	for (;;) {
+		struct pollfd p[2] = { { .fd = fd, .events = POLLIN },
+		                       { .fd = sfd, .events = POLLIN } };
+
+		if (timeout_ms >= 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			left.tv_sec = end.tv_sec - now.tv_sec;
+			left.tv_nsec = end.tv_nsec - now.tv_nsec;
+			if (left.tv_nsec < 0) {
+				left.tv_sec--;
+				left.tv_nsec += 1000000000L;
+			}
+			if (left.tv_sec < 0) {
+				r = 0;
+				break;
+			}
+		}
+		r = (int)syscall(SYS_ppoll, p, sfd >= 0 ? 2 : 1, timeout_ms >= 0 ? &left : NULL,
+		                 NULL, (size_t)(_NSIG / 8));
+		if (r < 0 && errno == EINTR && sfd >= 0)
+			continue;  /* one of glibc's own signals */
+		if (r < 0) {
+			r = -errno;
+			break;
+		}
+		if (r == 0 || p[0].revents) {
+			r = r ? 1 : 0;
+			break;
+		}
+		r = pending_interrupts(&watch);
+		if (r == -ERESTART && timeout_ms >= 0)
+			r = -EINTR;
+		if (r)
+			break;
+		/* nothing that interrupts: let it take its course, wait on */
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		pthread_sigmask(SIG_BLOCK, &all, NULL);
+	}
+	if (sfd >= 0)
+		syscall(SYS_close, sfd);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return r;
+}
+
 static int wait_connected(int fd, uint32_t *assoc_id)
 {
 	struct timeval tv = { 0 };
@@ -309,13 +414,12 @@ static int wait_connected(int fd, uint32_t *assoc_id)
 			} rec;
 			char bytes[4096];
 		} buf;
-		struct pollfd p = { .fd = fd, .events = POLLIN };
 		ssize_t n;
 		int passed;
-		long pr = syscall(SYS_poll, &p, 1, timeout_ms);
+		int pr = wait_interruptible(fd, timeout_ms);
 
 		if (pr < 0)
-			return -errno;
+			return pr;
 		if (pr == 0)
 			return -EINPROGRESS;  /* as sctp_wait_for_connect() on timeout */
 		n = shim_recv_record(fd, &buf, sizeof buf, &passed, MSG_DONTWAIT);
@@ -344,7 +448,7 @@ static int connect_wait(int fd, int use, uint32_t *assoc_id)
 {
 	int r = wait_connected(use, assoc_id);
 
-	if (r == -EINTR || r == -EINPROGRESS) {
+	if (r == -EINTR || r == -EINPROGRESS || r == -ERESTART) {
 		/* given up waiting: the connect goes on as a non-blocking one
 		 * (POLLOUT, SO_ERROR, EALREADY), as Linux's does */
 		write_fence(use);
@@ -355,10 +459,8 @@ static int connect_wait(int fd, int use, uint32_t *assoc_id)
 	return r;
 }
 
-/* connect() and sctp_connectx(): 0 or -errno (-EINPROGRESS when it goes
- * on without us); *assoc_id gets the association id where known. */
-int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr *addrs,
-                       uint32_t count, uint32_t *assoc_id)
+static int connect_once(int fd, const struct shim_sock *s, const struct shim_addr *addrs,
+                        uint32_t count, uint32_t *assoc_id)
 {
 	struct {
 		struct shim_addrs_req req;
@@ -404,6 +506,22 @@ int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr
 		}
 	}
 	shim_release_fd(held);
+	return r;
+}
+
+/* connect() and sctp_connectx(): 0 or -errno (-EINPROGRESS when it goes
+ * on without us); *assoc_id gets the association id where known. */
+int shim_connect_addrs(int fd, const struct shim_sock *s, const struct shim_addr *addrs,
+                       uint32_t count, uint32_t *assoc_id)
+{
+	int r;
+
+	/* a signal whose handler has SA_RESTART interrupted the wait: the
+	 * kernel runs the call again, and __sctp_connect() then finds the
+	 * association under way (EALREADY) or up (EISCONN): the daemon says */
+	do
+		r = connect_once(fd, s, addrs, count, assoc_id);
+	while (r == -ERESTART);
 	return r;
 }
 

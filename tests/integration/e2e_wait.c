@@ -633,6 +633,33 @@ static void case_connect_eintr(void)
 	close(b.fd);
 }
 
+/* A signal whose handler has SA_RESTART interrupts a blocking connect
+ * too: the kernel restarts connect(), which finds the association under
+ * way and says EALREADY (sctp_wait_for_connect -> sock_intr_errno ->
+ * ERESTARTSYS; __sctp_connect); the association goes on. */
+static void case_connect_restart(void)
+{
+	struct blocked_connect b = { .fd = slow_connect_socket() };
+	struct blocked w = { 0 };
+	pthread_t t;
+
+	handle(SIGUSR1, SA_RESTART);
+	CHECK(pthread_create(&t, NULL, blocked_connect, &b) == 0, "pthread_create");
+	while (!atomic_load(&b.tid))
+		sched_yield();
+	atomic_store(&w.tid, atomic_load(&b.tid));
+	wait_sleeping(&w);
+	for (int i = 0; i < 50 && !atomic_load(&b.done); i++) {
+		pthread_kill(t, SIGUSR1);
+		poll(NULL, 0, 20);
+	}
+	pthread_join(t, NULL);
+	CHECK(b.result == -1 && b.error == EALREADY, "connect: %d, errno %d, want EALREADY",
+	      b.result, b.error);
+	expect_goes_on(b.fd);
+	close(b.fd);
+}
+
 /* close() by another thread leaves a blocking connect going, as Linux's
  * held file does: it ends as the association does (here: nobody answers,
  * ETIMEDOUT), not with EBADF. */
@@ -1147,6 +1174,7 @@ static const struct e2e_case cases[] = {
 	{ "connect-nonblock-ok", case_connect_nonblock_ok },
 	{ "connect-timeout", case_connect_timeout },
 	{ "connect-eintr", case_connect_eintr },
+	{ "connect-restart", case_connect_restart },
 	{ "connect-sndtimeo", case_connect_sndtimeo },
 	{ "close-while-connect", case_close_while_connect },
 	{ "accept4-flags", case_accept4_flags },
