@@ -299,6 +299,8 @@ wait_tests = \
 	tests/integration/e2e_wait_connect_timeout.sh \
 	tests/integration/e2e_wait_connect_eintr.sh \
 	tests/integration/e2e_wait_connect_restart.sh \
+	tests/integration/e2e_wait_shutdown_wr_while_connect.sh \
+	tests/integration/e2e_wait_shutdown_rdwr_while_connect.sh \
 	tests/integration/e2e_wait_connect_sndtimeo.sh \
 	tests/integration/e2e_wait_close_while_connect.sh \
 	tests/integration/e2e_wait_accept4_flags.sh \

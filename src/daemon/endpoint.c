@@ -862,6 +862,16 @@ void endpoint_service(struct endpoint *ep)
 
 void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error)
 {
+	/* the program shut the socket down while this was being set up
+	 * (engine_shutdown): it was resolved then; one that comes up after
+	 * all is not the program's */
+	if (ep->setup_cancelled && ep->state != EP_CONNECTING && assoc_id == ep->assoc_id) {
+		if (!error)
+			engine_cancel_setup(ep);  /* came up after all: aborted */
+		else if (ep->state == EP_CONNECTED)
+			endpoint_assoc_ended(ep, 0);  /* SHUT_RDWR: the socket ends with it */
+		return;
+	}
 	/* a one-to-many blocking connect, or one whose association was
 	 * peeled off while it waited (engine_peeloff.c) */
 	if (ep->waiting_client && ep->waiting_assoc == assoc_id) {
@@ -914,6 +924,8 @@ void endpoint_assoc_ended(struct endpoint *ep, int error)
 {
 	if (ep->style != SHIM_STYLE_ONE_TO_ONE || ep->state == EP_ENDED)
 		return;
+	if (ep->setup_cancelled && ep->state == EP_IDLE)
+		return;  /* the setup shutdown() cancelled (engine_shutdown) */
 	if (ep->state == EP_CONNECTING) {
 		endpoint_connect_resolved(ep, ep->assoc_id, error ? error : ECONNREFUSED);
 		return;

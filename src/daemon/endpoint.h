@@ -82,6 +82,9 @@ struct endpoint {
 	uint32_t waiting_client;/* one-to-many blocking connect: client id */
 	uint32_t waiting_assoc;
 	bool shut_rd;
+	bool setup_cancelled;   /* shutdown() during a one-to-one connect: the
+				 * association being set up is the program's
+				 * no more (engine_shutdown) */
 
 	/* bound address as getsockname() would tell */
 	bool bound;

@@ -688,6 +688,21 @@ int engine_shutdown(struct endpoint *ep, uint32_t how)
 	 * state but ESTABLISHED is CLOSED to it (a one-to-many socket always) */
 	if (ep->state == EP_LISTENING)
 		return how == SHUT_WR ? 0 : -EOPNOTSUPP;
+	/* inet_shutdown() on a one-to-one socket still CLOSED to it (its
+	 * association being set up) says ENOTCONN, yet sctp_shutdown() runs:
+	 * SHUT_WR deletes that association (sctp_sf_cookie_wait_prm_shutdown)
+	 * and a waiting connect wakes with ECONNREFUSED, or 0 when SHUT_RD
+	 * came too (sctp_wait_for_connect() looks at RCV_SHUTDOWN first) */
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_CONNECTING && how != SHUT_RD) {
+		ep->setup_cancelled = true;
+		engine_cancel_setup(ep);
+		if (how == SHUT_RDWR)
+			ep->shut_rd = true;
+		endpoint_connect_resolved(ep, ep->assoc_id, how == SHUT_RDWR ? 0 : ECONNREFUSED);
+		if (how == SHUT_RDWR && !ep->outq_len)
+			shutdown(ep->chan.fd, SHUT_WR);
+		return -ENOTCONN;
+	}
 	if (ep->style == SHIM_STYLE_ONE_TO_MANY || ep->state != EP_CONNECTED)
 		return -ENOTCONN;
 	/* RCV_SHUTDOWN: the program's end reads what is queued, then EOF,

@@ -31,6 +31,9 @@ int engine_socket_open(struct endpoint *ep, struct socket *so);
  * down (abortive: abort) and the socket is closed once they are gone
  * (engine_close.c says why it waits). */
 void engine_socket_close(struct endpoint *ep, bool abortive);
+/* shutdown() during a one-to-one connect: the association being set up
+ * runs out of INIT attempts now, or is aborted should it come up. */
+void engine_cancel_setup(struct endpoint *ep);
 /* Abort a usrsctp socket no endpoint took (accept failed half way). */
 void engine_socket_discard(struct socket *so);
 /* A wake-up for id that no endpoint has any more: a closed socket's. */

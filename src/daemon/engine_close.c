@@ -126,6 +126,19 @@ static void hurry_setup(struct socket *so, sctp_assoc_t id)
 			  (unsigned)id);
 }
 
+void engine_cancel_setup(struct endpoint *ep)
+{
+	struct sctp_status st;
+	socklen_t len = sizeof st;
+
+	memset(&st, 0, sizeof st);
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &len) == 0
+	    && !(st.sstat_state & (SCTP_COOKIE_WAIT | SCTP_COOKIE_ECHOED)))
+		send_flag(ep->so, 0, SCTP_ABORT);  /* it came up meanwhile */
+	else
+		hurry_setup(ep->so, 0);
+}
+
 /* SHUTDOWN (after what is queued) or ABORT every association. */
 static void end_associations(struct socket *so, bool one_to_many, bool listening, bool abortive)
 {

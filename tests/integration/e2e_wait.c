@@ -660,6 +660,48 @@ static void case_connect_restart(void)
 	close(b.fd);
 }
 
+/* shutdown(how) from another thread while a blocking connect waits for a
+ * peer that never answers: shutdown says ENOTCONN (inet_shutdown: the
+ * socket is still CLOSED), yet the association being set up is deleted
+ * (sctp_sf_cookie_wait_prm_shutdown) and the connect returns at once with
+ * `want` (-errno, or 0) instead of timing out. */
+static void shutdown_while_connect(int how, int want)
+{
+	struct blocked_connect b = { .fd = slow_connect_socket() };
+	struct blocked w = { 0 };
+	pthread_t t;
+	int r;
+
+	CHECK(pthread_create(&t, NULL, blocked_connect, &b) == 0, "pthread_create");
+	while (!atomic_load(&b.tid))
+		sched_yield();
+	atomic_store(&w.tid, atomic_load(&b.tid));
+	wait_sleeping(&w);
+	r = shutdown(b.fd, how);
+	CHECK(r == -1 && errno == ENOTCONN, "shutdown: %d, errno %d, want ENOTCONN", r, errno);
+	pthread_join(t, NULL);
+	if (want)
+		CHECK(b.result == -1 && b.error == -want, "connect: %d, errno %d, want %d",
+		      b.result, b.error, -want);
+	else
+		CHECK(b.result == 0, "connect: %d, errno %d, want 0", b.result, b.error);
+	close(b.fd);
+}
+
+/* SHUT_WR: the waiting connect fails with ECONNREFUSED (the association
+ * is dead, sctp_wait_for_connect's do_error). */
+static void case_shutdown_wr_while_connect(void)
+{
+	shutdown_while_connect(SHUT_WR, -ECONNREFUSED);
+}
+
+/* SHUT_RDWR: the waiting connect returns 0 (sctp_wait_for_connect looks
+ * at RCV_SHUTDOWN before the association's fate). */
+static void case_shutdown_rdwr_while_connect(void)
+{
+	shutdown_while_connect(SHUT_RDWR, 0);
+}
+
 /* close() by another thread leaves a blocking connect going, as Linux's
  * held file does: it ends as the association does (here: nobody answers,
  * ETIMEDOUT), not with EBADF. */
@@ -1175,6 +1217,8 @@ static const struct e2e_case cases[] = {
 	{ "connect-timeout", case_connect_timeout },
 	{ "connect-eintr", case_connect_eintr },
 	{ "connect-restart", case_connect_restart },
+	{ "shutdown-wr-while-connect", case_shutdown_wr_while_connect },
+	{ "shutdown-rdwr-while-connect", case_shutdown_rdwr_while_connect },
 	{ "connect-sndtimeo", case_connect_sndtimeo },
 	{ "close-while-connect", case_close_while_connect },
 	{ "accept4-flags", case_accept4_flags },
