@@ -301,6 +301,7 @@ wait_tests = \
 	tests/integration/e2e_wait_connect_restart.sh \
 	tests/integration/e2e_wait_shutdown_wr_while_connect.sh \
 	tests/integration/e2e_wait_shutdown_rdwr_while_connect.sh \
+	tests/integration/e2e_wait_shutdown_wakes_sender.sh \
 	tests/integration/e2e_wait_connect_sndtimeo.sh \
 	tests/integration/e2e_wait_close_while_connect.sh \
 	tests/integration/e2e_wait_accept4_flags.sh \

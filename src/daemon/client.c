@@ -273,7 +273,10 @@ static bool program_end_closed(struct endpoint *ep)
 
 	if (ep->program_eof || ep->program_hup)
 		return true;
-	return poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP));
+	/* after shutdown(SHUT_WR) our end is shut for receiving by our own
+	 * doing (engine_shutdown): only a hang-up says the program closed */
+	return poll(&p, 1, 0) == 1
+	       && (p.revents & (ep->shut_wr ? POLLHUP : POLLRDHUP | POLLHUP));
 }
 
 /* Is anything of the endpoint left: the endpoint, or its closed socket

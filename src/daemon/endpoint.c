@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -507,8 +508,23 @@ static bool flush_outq(struct endpoint *ep)
 
 static bool want_channel_input(const struct endpoint *ep)
 {
-	return !ep->has_held && !ep->nb_connecting && !ep->program_eof
+	return !ep->has_held && !ep->nb_connecting && !ep->program_eof && !ep->input_finished
 	       && ep->state != EP_ENDED;
+}
+
+/* The events that say the program closed its end.  After its
+ * shutdown(SHUT_WR) our end is shut for receiving (EPOLLRDHUP) by our own
+ * doing: only the hang-up counts then. */
+static uint32_t closed_events(const struct endpoint *ep)
+{
+	return ep->shut_wr ? EPOLLHUP : EPOLLRDHUP | EPOLLHUP;
+}
+
+static bool program_hung_up_now(const struct endpoint *ep)
+{
+	struct pollfd p = { .fd = ep->chan.fd, .events = POLLRDHUP };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & closed_events(ep));
 }
 
 void endpoint_update_events(struct endpoint *ep)
@@ -520,7 +536,8 @@ void endpoint_update_events(struct endpoint *ep)
 		return;
 	if (want_channel_input(ep))
 		events |= EPOLLIN;
-	else if ((ep->has_held || ep->nb_connecting) && !ep->program_hup && !ep->program_eof)
+	else if ((ep->has_held || ep->nb_connecting) && !ep->program_hup && !ep->program_eof
+		 && !ep->shut_wr)
 		events |= EPOLLRDHUP;  /* see program_hung_up, chan_event */
 	if (ep->outq_len && !ep->program_gone && !holding_output(ep))
 		events |= EPOLLOUT;
@@ -739,6 +756,13 @@ static void read_channel(struct endpoint *ep)
 			continue;
 		}
 		if (n == 0 || n == -EPIPE) {
+			if (ep->shut_wr && !program_hung_up_now(ep)) {
+				/* not a close: the end of what the program sent
+				 * before its shutdown(SHUT_WR) */
+				ep->input_finished = true;
+				engine_send_shutdown(ep);
+				break;
+			}
 			program_eof(ep);
 			return;
 		}
@@ -802,7 +826,14 @@ static void chan_event(struct loop_source *src, uint32_t events)
 {
 	struct endpoint *ep = src->userdata;
 
-	if ((events & (EPOLLRDHUP | EPOLLHUP)) && !ep->program_hup && ep->has_held) {
+	/* after shutdown(SHUT_WR) with everything read, a hang-up is the
+	 * close (with SHUT_RD too our end hangs up with nothing more to pass
+	 * either way: taken as the close, its association already ending) */
+	if ((events & EPOLLHUP) && ep->input_finished && !ep->program_eof) {
+		program_eof(ep);
+		return;
+	}
+	if ((events & closed_events(ep)) && !ep->program_hup && ep->has_held) {
 		program_hung_up(ep);
 		if (ep->dead)
 			return;
@@ -858,6 +889,11 @@ void endpoint_service(struct endpoint *ep)
 		return;
 	}
 	endpoint_update_events(ep);
+}
+
+void endpoint_input_shut(struct endpoint *ep)
+{
+	read_channel(ep);
 }
 
 void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error)

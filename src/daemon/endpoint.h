@@ -82,6 +82,10 @@ struct endpoint {
 	uint32_t waiting_client;/* one-to-many blocking connect: client id */
 	uint32_t waiting_assoc;
 	bool shut_rd;
+	bool shut_wr;           /* shutdown(SHUT_WR): the program's end is shut
+				 * for sending (engine_shutdown); an EOF on the
+				 * channel is then not its close */
+	bool input_finished;    /* ... and everything it sent is read */
 	bool setup_cancelled;   /* shutdown() during a one-to-one connect: the
 				 * association being set up is the program's
 				 * no more (engine_shutdown) */
@@ -153,6 +157,9 @@ void endpoint_update_events(struct endpoint *ep);
  * drained: send held data, accept, receive. */
 void endpoint_service(struct endpoint *ep);
 
+/* shutdown(SHUT_WR) shut the program's sending side: read what it sent
+ * before, then let the association's SHUTDOWN go (engine_send_shutdown). */
+void endpoint_input_shut(struct endpoint *ep);
 /* Outcome of a connect this endpoint started (0 or a positive errno). */
 void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error);
 /* One-to-one association over: deliver what is queued, then error (if

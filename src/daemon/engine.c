@@ -714,10 +714,23 @@ int engine_shutdown(struct endpoint *ep, uint32_t how)
 		if (!ep->outq_len)
 			shutdown(ep->chan.fd, SHUT_WR);
 	}
-	if (how == SHUT_WR || how == SHUT_RDWR)
-		if (usrsctp_shutdown(ep->so, SHUT_WR) < 0)
-			return -errno;
+	/* SEND_SHUTDOWN on the program's end: a sender blocked on the full
+	 * channel, in any thread or process, wakes with EPIPE, as from
+	 * sctp_wait_for_sndbuf() once the association is shutting down, and
+	 * later sends fail at once.  What was sent before stays readable on
+	 * our end and goes first; then the SHUTDOWN (endpoint_input_shut). */
+	if ((how == SHUT_WR || how == SHUT_RDWR) && !ep->shut_wr) {
+		ep->shut_wr = true;
+		shutdown(ep->chan.fd, SHUT_RD);
+		endpoint_input_shut(ep);
+	}
 	return 0;
+}
+
+void engine_send_shutdown(struct endpoint *ep)
+{
+	if (usrsctp_shutdown(ep->so, SHUT_WR) < 0)
+		log_debug("endpoint %u: SHUTDOWN: %s", ep->id, strerror(errno));
 }
 
 /* ---- data ---------------------------------------------------------------- */

@@ -31,6 +31,9 @@ int engine_socket_open(struct endpoint *ep, struct socket *so);
  * down (abortive: abort) and the socket is closed once they are gone
  * (engine_close.c says why it waits). */
 void engine_socket_close(struct endpoint *ep, bool abortive);
+/* The association's SHUTDOWN, once the program's data is all handed over
+ * after its shutdown(SHUT_WR) (endpoint_input_shut). */
+void engine_send_shutdown(struct endpoint *ep);
 /* shutdown() during a one-to-one connect: the association being set up
  * runs out of INIT attempts now, or is aborted should it come up. */
 void engine_cancel_setup(struct endpoint *ep);

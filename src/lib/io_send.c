@@ -390,7 +390,7 @@ static ssize_t send_checked(int fd, const struct shim_sock *s, const struct msgh
 	struct record_head head;
 	struct iovec iov[1 + MAX_SLICES];
 	size_t total = 0, sent = 0, idx = 0, off = 0, chunk, i;
-	int sndbuf, r, sflags = flags & (MSG_DONTWAIT | MSG_NOSIGNAL);
+	int sndbuf, r, sflags = flags & (MSG_DONTWAIT | MSG_NOSIGNAL), waited = 0;
 	int one_to_one = s->style == SHIM_STYLE_ONE_TO_ONE;
 
 	for (i = 0; i < msg->msg_iovlen; i++) {
@@ -459,13 +459,22 @@ static ssize_t send_checked(int fd, const struct shim_sock *s, const struct msgh
 			head.info.flags |= SHIM_MSG_EOR;
 		shim_hdr_init(&head.hdr, SHIM_DATA, (uint32_t)(sizeof head + got), 0);
 		/* SIGPIPE is ours to raise: the channel's EPIPE may mean ESHUTDOWN */
-		n = raw_sendmsg(fd, iov, 1 + cnt, sflags | MSG_NOSIGNAL);
+		n = raw_sendmsg(fd, iov, 1 + cnt, sflags | MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (n == -EAGAIN && !(sflags & MSG_DONTWAIT) && !shim_fd_nonblocking(fd)) {
+			/* the wait sctp_wait_for_sndbuf() does, in the kernel */
+			waited = 1;
+			n = raw_sendmsg(fd, iov, 1 + cnt, sflags | MSG_NOSIGNAL);
+		}
 		if (n < 0) {
 			if (sent)
 				send_cancel(fd, &head);
+			/* a sender that waited for room is woken by shutdown(SHUT_WR)
+			 * (the daemon shuts our end for sending): EPIPE, as
+			 * sctp_wait_for_sndbuf() once the association is shutting
+			 * down; a new message then meets sctp_sf_error_shutdown() */
 			if (n == -EPIPE)
-				return one_to_one && shutting_down(fd) ? shim_fail(ESHUTDOWN)
-				                                       : send_epipe(flags);
+				return one_to_one && !waited && shutting_down(fd) ? shim_fail(ESHUTDOWN)
+				                                                   : send_epipe(flags);
 			return shim_fail((int)-n);
 		}
 		sent += got;

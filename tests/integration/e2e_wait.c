@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -241,6 +242,107 @@ static void shutdown_wakes(int how)
 	MUST(shutdown(p.server, how));
 	pthread_join(t, NULL);
 	CHECK(b.result == 0, "blocked recv returned %zd (errno %d), want 0", b.result, b.error);
+	e2e_close_pair(&p);
+}
+
+static void small_rcvbuf(int fd)
+{
+	int size = 4096;
+
+	MUST(setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size));
+}
+
+static atomic_int sigpipes;
+
+static void on_sigpipe(int sig)
+{
+	(void)sig;
+	atomic_fetch_add(&sigpipes, 1);
+}
+
+struct blocked_send {
+	struct blocked b;
+	atomic_long sent;
+	atomic_int done;
+};
+
+/* Send 4 KiB messages, blocking, until one fails. */
+static void *blocked_send(void *arg)
+{
+	struct blocked_send *bs = arg;
+	static char msg[4096];
+	ssize_t n;
+
+	atomic_store(&bs->b.tid, gettid());
+	while ((n = send(bs->b.fd, msg, sizeof msg, 0)) >= 0)
+		atomic_fetch_add(&bs->sent, 1);
+	bs->b.result = n;
+	bs->b.error = errno;
+	atomic_store(&bs->done, 1);
+	return NULL;
+}
+
+/* Is the thread sleeping in sendmsg (/proc's syscall file)? */
+static bool in_sendmsg(int tid)
+{
+	char path[64];
+	long nr = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/self/task/%d/syscall", tid);
+	f = fopen(path, "r");
+	CHECK(f, "%s", path);
+	if (fscanf(f, "%ld", &nr) != 1)
+		nr = -1;
+	fclose(f);
+	return nr == SYS_sendmsg;
+}
+
+/* Wait until the sender has sat in sendmsg with nothing getting through
+ * for half a second: the peer reads nothing, but its window opens a
+ * little now and then at first. */
+static void wait_stuck_in_send(struct blocked_send *bs)
+{
+	long last = -1;
+	int still = 0;
+
+	while (!atomic_load(&bs->b.tid))
+		sched_yield();
+	for (int tries = 0; tries < 6000 && still < 50; tries++) {
+		long now = atomic_load(&bs->sent);
+
+		CHECK(!atomic_load(&bs->done), "send failed before the shutdown: errno %d",
+		      bs->b.error);
+		still = in_sendmsg(atomic_load(&bs->b.tid)) && now == last ? still + 1 : 0;
+		last = now;
+		usleep(10000);
+	}
+	CHECK(still >= 50, "the sender never stayed blocked in send");
+}
+
+/* A sender blocked on a full send buffer is woken by another thread's
+ * shutdown(SHUT_WR): EPIPE with SIGPIPE (no MSG_NOSIGNAL), as
+ * sctp_wait_for_sndbuf() once the association is shutting down. */
+static void case_shutdown_wakes_sender(void)
+{
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, port, small_rcvbuf);
+	struct blocked_send bs = { .b.fd = p.client };
+	struct sigaction sa = { .sa_handler = on_sigpipe };
+	pthread_t t;
+
+	sigemptyset(&sa.sa_mask);
+	MUST(sigaction(SIGPIPE, &sa, NULL));
+	CHECK(pthread_create(&t, NULL, blocked_send, &bs) == 0, "pthread_create");
+	wait_stuck_in_send(&bs);
+	MUST(shutdown(p.client, SHUT_WR));
+	for (int i = 0; i < 20000 && !atomic_load(&bs.done); i++)
+		usleep(1000);
+	CHECK(atomic_load(&bs.done), "the blocked send did not wake within 20 s of the shutdown");
+	pthread_join(t, NULL);
+	CHECK(bs.b.result == -1 && bs.b.error == EPIPE, "send: %zd, errno %d, want EPIPE",
+	      bs.b.result, bs.b.error);
+	CHECK(atomic_load(&sigpipes) == 1, "SIGPIPE came %d times, want once",
+	      atomic_load(&sigpipes));
 	e2e_close_pair(&p);
 }
 
@@ -1217,6 +1319,7 @@ static const struct e2e_case cases[] = {
 	{ "connect-timeout", case_connect_timeout },
 	{ "connect-eintr", case_connect_eintr },
 	{ "connect-restart", case_connect_restart },
+	{ "shutdown-wakes-sender", case_shutdown_wakes_sender },
 	{ "shutdown-wr-while-connect", case_shutdown_wr_while_connect },
 	{ "shutdown-rdwr-while-connect", case_shutdown_rdwr_while_connect },
 	{ "connect-sndtimeo", case_connect_sndtimeo },
