@@ -230,6 +230,7 @@ integration_tests = \
 	tests/integration/linger_one_to_many.sh \
 	tests/integration/linger_signal.sh \
 	tests/integration/linger_dup2_onto.sh \
+	tests/integration/linger_dup2_onto_copy.sh \
 	tests/integration/linger_close_range.sh \
 	tests/integration/linger_closefrom.sh \
 	tests/integration/procs_peeloff_fork.sh \

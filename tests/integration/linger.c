@@ -272,6 +272,36 @@ static void case_dup2_onto(void)
 	close(p.listener);
 }
 
+/* dup2 onto a descriptor of a lingering socket that has another copy is
+ * not its last close: it returns at once and the association stays. */
+static void case_dup2_onto_copy(void)
+{
+	struct e2e_pair p = e2e_connect_pair_with(AF_INET, port, small_window);
+	int other = MUST(open("/dev/null", O_RDONLY)), copy, r;
+	struct sctp_status st = { 0 };
+	socklen_t len = sizeof st;
+	double start, took;
+
+	fill(p.client, NULL);
+	set_linger(p.client, 10);
+	copy = MUST(dup(p.client));
+	start = now_s();
+	r = dup2(other, p.client);
+	took = now_s() - start;
+	printf("dup2 took %.2f s\n", took);
+	CHECK(r == p.client, "dup2 returned %d (%s)", r, strerror(errno));
+	CHECK(took < 5, "dup2 onto a copy took %.2f s, want at once", took);
+	MUST(getsockopt(copy, IPPROTO_SCTP, SCTP_STATUS, &st, &len));
+	CHECK(st.sstat_state == SCTP_ESTABLISHED, "association state %d after dup2 onto a copy",
+	      st.sstat_state);
+	set_linger(copy, 0);
+	close(copy);
+	close(p.client);
+	close(other);
+	close(p.server);
+	close(p.listener);
+}
+
 /* Two pipe ends around a lingering socket at base .. base+2. */
 static int lingering_between_pipes(struct e2e_pair *p, int base)
 {
@@ -340,6 +370,7 @@ static const struct e2e_case cases[] = {
 	{ "linger-dup", case_dup },
 	{ "linger-one-to-many", case_one_to_many },
 	{ "linger-dup2-onto", case_dup2_onto },
+	{ "linger-dup2-onto-copy", case_dup2_onto_copy },
 	{ "linger-close-range", case_close_range },
 	{ "linger-closefrom", case_closefrom },
 };
