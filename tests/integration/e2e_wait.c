@@ -282,8 +282,8 @@ static void *blocked_send(void *arg)
 	return NULL;
 }
 
-/* Is the thread sleeping in sendmsg (/proc's syscall file)? */
-static bool in_sendmsg(int tid)
+/* Is the thread in system call nr (/proc's syscall file)? */
+static bool in_syscall(int tid, long want)
 {
 	char path[64];
 	long nr = -1;
@@ -295,7 +295,18 @@ static bool in_sendmsg(int tid)
 	if (fscanf(f, "%ld", &nr) != 1)
 		nr = -1;
 	fclose(f);
-	return nr == SYS_sendmsg;
+	return nr == want;
+}
+
+/* Wait until the thread sleeps in system call nr. */
+static void wait_in_syscall(int tid, long nr)
+{
+	for (int tries = 0; tries < 20000; tries++) {
+		if (in_syscall(tid, nr))
+			return;
+		usleep(1000);
+	}
+	CHECK(0, "thread %d never waited in system call %ld", tid, nr);
 }
 
 /* Wait until the sender has sat in sendmsg with nothing getting through
@@ -313,7 +324,8 @@ static void wait_stuck_in_send(struct blocked_send *bs)
 
 		CHECK(!atomic_load(&bs->done), "send failed before the shutdown: errno %d",
 		      bs->b.error);
-		still = in_sendmsg(atomic_load(&bs->b.tid)) && now == last ? still + 1 : 0;
+		still = in_syscall(atomic_load(&bs->b.tid), SYS_sendmsg) && now == last ? still + 1
+		                                                                     : 0;
 		last = now;
 		usleep(10000);
 	}
@@ -770,15 +782,14 @@ static void case_connect_restart(void)
 static void shutdown_while_connect(int how, int want)
 {
 	struct blocked_connect b = { .fd = slow_connect_socket() };
-	struct blocked w = { 0 };
 	pthread_t t;
 	int r;
 
 	CHECK(pthread_create(&t, NULL, blocked_connect, &b) == 0, "pthread_create");
 	while (!atomic_load(&b.tid))
 		sched_yield();
-	atomic_store(&w.tid, atomic_load(&b.tid));
-	wait_sleeping(&w);
+	/* the wait for the outcome, not any earlier sleep of the call */
+	wait_in_syscall(atomic_load(&b.tid), SYS_ppoll);
 	r = shutdown(b.fd, how);
 	CHECK(r == -1 && errno == ENOTCONN, "shutdown: %d, errno %d, want ENOTCONN", r, errno);
 	pthread_join(t, NULL);
