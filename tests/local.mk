@@ -296,6 +296,7 @@ wait_tests = \
 	tests/integration/e2e_wait_fork_while_recv.sh \
 	tests/integration/e2e_wait_eintr.sh \
 	tests/integration/e2e_wait_connect_refused.sh \
+	tests/integration/e2e_wait_reconnect_after_refused.sh \
 	tests/integration/e2e_wait_connect_nonblock_ok.sh \
 	tests/integration/e2e_wait_connect_timeout.sh \
 	tests/integration/e2e_wait_connect_eintr.sh \

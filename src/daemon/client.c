@@ -197,6 +197,9 @@ static int do_connect(struct request *rq, struct endpoint *ep, bool *defer, uint
 			return -EALREADY;
 		if (ep->state == EP_LISTENING)
 			return -EISCONN;  /* __sctp_connect() */
+		err = engine_renew_socket(ep);
+		if (err < 0)
+			return err;
 	} else if (!nonblock && ep->waiting_client) {
 		return -EALREADY;
 	}
@@ -414,6 +417,8 @@ static bool handle_request(struct request *rq)
 		switch (rq->type) {
 		case SHIM_REQ_BIND:
 			err = do_bind(rq, ep);
+			if (!err)
+				engine_renew_note(ep, rq->type, rq->body, rq->len);
 			break;
 		case SHIM_REQ_LISTEN: {
 			struct shim_listen_req l;
@@ -433,6 +438,8 @@ static bool handle_request(struct request *rq)
 		case SHIM_REQ_GETOPT:
 			out_len = sizeof out - sizeof(struct shim_hdr) - sizeof(struct shim_reply);
 			err = do_opt(rq, ep, out, &out_len);
+			if (!err && rq->type == SHIM_REQ_SETOPT)
+				engine_renew_note(ep, rq->type, rq->body, rq->len);
 			if (!err && rq->type == SHIM_REQ_GETOPT) {
 				body = out;
 				body_len = out_len;

@@ -142,6 +142,7 @@ static void endpoint_free(struct endpoint *ep)
 	partial_free(&ep->held);
 	free(ep->notif_buf);
 	free(ep->assoc_events);
+	engine_renew_free(ep);
 	free(ep);
 }
 
@@ -927,8 +928,12 @@ void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error
 	if (ep->state != EP_CONNECTING)
 		return;
 	ep->state = error ? EP_IDLE : EP_CONNECTED;
-	if (!error)
+	if (!error) {
 		ep->assoc_id = assoc_id;
+		engine_renew_free(ep);  /* connected: it never connects again */
+	} else {
+		ep->connect_failed = true;  /* Linux may connect again (engine_renew.c) */
+	}
 	if (ep->blocking_connect) {
 		struct shim_connected c = { .error = error, .assoc_id = assoc_id };
 		struct shim_hdr h;

@@ -86,6 +86,9 @@ struct endpoint {
 				 * for sending (engine_shutdown); an EOF on the
 				 * channel is then not its close */
 	bool input_finished;    /* ... and everything it sent is read */
+	bool connect_failed;    /* one-to-one: a connect failed; a new one needs
+				 * a new usrsctp socket (engine_renew.c) */
+	struct renew_log *renew;/* what makes that socket like this one */
 	bool setup_cancelled;   /* shutdown() during a one-to-one connect: the
 				 * association being set up is the program's
 				 * no more (engine_shutdown) */

@@ -34,6 +34,12 @@ void engine_socket_close(struct endpoint *ep, bool abortive);
 /* The association's SHUTDOWN, once the program's data is all handed over
  * after its shutdown(SHUT_WR) (endpoint_input_shut). */
 void engine_send_shutdown(struct endpoint *ep);
+/* connect() after a failed one on a one-to-one socket: a new usrsctp
+ * socket with the same port and options (engine_renew.c).  Bind and
+ * setsockopt requests are noted for it as they succeed. */
+void engine_renew_note(struct endpoint *ep, uint16_t type, const void *body, size_t len);
+int engine_renew_socket(struct endpoint *ep);
+void engine_renew_free(struct endpoint *ep);
 /* shutdown() during a one-to-one connect: the association being set up
  * runs out of INIT attempts now, or is aborted should it come up. */
 void engine_cancel_setup(struct endpoint *ep);

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <arpa/inet.h>
 #include <netinet/sctp.h>
 #include <poll.h>
 #include <pthread.h>
@@ -619,6 +620,49 @@ static void case_connect_refused(void)
 	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
 	CHECK(r == -1 && errno == ECONNREFUSED, "blocking connect: %d, errno %d", r, errno);
 	close(fd);
+}
+
+static uint16_t local_port_of(int fd)
+{
+	struct sockaddr_in a;
+	socklen_t len = sizeof a;
+
+	MUST(getsockname(fd, (struct sockaddr *)&a, &len));
+	return ntohs(a.sin_port);
+}
+
+/* A one-to-one socket whose connect failed connects again, as Linux's
+ * __sctp_connect() allows (the socket is CLOSED again): same port, its
+ * options kept (SCTP_INITMSG's stream count here), and data flows. */
+static void case_reconnect_after_refused(void)
+{
+	struct e2e_addr to = e2e_loopback(AF_INET, port);
+	int fd = MUST(socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP));
+	struct sctp_initmsg im = { .sinit_num_ostreams = 7 };
+	struct sctp_status st = { 0 };
+	socklen_t len = sizeof st;
+	char buf[16];
+	uint16_t first_port;
+	int listener, server, r;
+
+	MUST(setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &im, sizeof im));
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == -1 && errno == ECONNREFUSED, "first connect: %d, errno %d", r, errno);
+	first_port = local_port_of(fd);
+	listener = e2e_socket(AF_INET, SOCK_STREAM, port, 8);
+	r = connect(fd, (struct sockaddr *)&to.ss, to.len);
+	CHECK(r == 0, "connect after a refused one: %d, errno %d (%s)", r, errno, strerror(errno));
+	CHECK(local_port_of(fd) == first_port, "local port %u, was %u", local_port_of(fd),
+	      first_port);
+	MUST(getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len));
+	CHECK(st.sstat_outstrms == 7, "%u outbound streams, want the 7 asked for before",
+	      st.sstat_outstrms);
+	server = MUST(accept(listener, NULL, NULL));
+	CHECK(send(fd, "again", 5, 0) == 5, "send");
+	CHECK(recv(server, buf, sizeof buf, 0) == 5 && memcmp(buf, "again", 5) == 0, "recv");
+	close(server);
+	close(fd);
+	close(listener);
 }
 
 /* A successful non-blocking connect: writable once up, SO_ERROR 0, and
@@ -1326,6 +1370,7 @@ static const struct e2e_case cases[] = {
 	{ "fork-while-recv", case_fork_while_recv },
 	{ "eintr", case_eintr },
 	{ "connect-refused", case_connect_refused },
+	{ "reconnect-after-refused", case_reconnect_after_refused },
 	{ "connect-nonblock-ok", case_connect_nonblock_ok },
 	{ "connect-timeout", case_connect_timeout },
 	{ "connect-eintr", case_connect_eintr },
