@@ -121,6 +121,12 @@ tests_integration_flow_SOURCES = tests/integration/flow.c \
 	tests/integration/e2e_util.c tests/integration/e2e.h
 tests_integration_flow_LDADD = -lsctp -lpthread
 
+# Messages of an aborted association handed back, SO_ERROR (unsent_*.sh).
+check_PROGRAMS += tests/integration/unsent
+tests_integration_unsent_SOURCES = tests/integration/unsent.c \
+	tests/integration/e2e_util.c tests/integration/e2e.h
+tests_integration_unsent_LDADD = -lsctp -lpthread
+
 # The daemon killed under a program (daemon_killed.sh).
 check_PROGRAMS += tests/integration/daemon_dies
 tests_integration_daemon_dies_SOURCES = tests/integration/daemon_dies.c \
@@ -198,6 +204,13 @@ integration_tests = \
 	tests/integration/e2e_send_failed_event.sh \
 	tests/integration/e2e_stream_einval.sh \
 	tests/integration/e2e_abort_comm_lost.sh \
+	tests/integration/unsent_event_each_once.sh \
+	tests/integration/unsent_old_each_once.sh \
+	tests/integration/unsent_so_error.sh \
+	tests/integration/unsent_many_each_once.sh \
+	tests/integration/unsent_writer_epipe.sh \
+	tests/integration/unsent_defaults.sh \
+	tests/integration/unsent_so_error_timeout.sh \
 	tests/integration/erlang_gen_sctp.sh \
 	tests/integration/e2e_peeloff.sh \
 	tests/integration/e2e_peeloff_flags.sh \

@@ -20,6 +20,7 @@
 #include "daemon/ended.h"
 #include "daemon/engine.h"
 #include "daemon/log.h"
+#include "daemon/ready.h"
 #include "wire/wire.h"
 
 /* Sorted by id (ids only grow), so lookups are a binary search. */
@@ -29,6 +30,7 @@ static uint32_t last_id;
 static struct endpoint *graveyard;
 
 static void chan_event(struct loop_source *src, uint32_t events);
+static void ended_progress(struct endpoint *ep);
 
 int endpoints_init(void)
 {
@@ -507,10 +509,13 @@ static bool flush_outq(struct endpoint *ep)
 
 /* ---- from the program --------------------------------------------------- */
 
+/* After a one-to-one association failed the channel is still read, to
+ * report what the program sent before (endpoint_assoc_failing shut it for
+ * reading: that much and no more). */
 static bool want_channel_input(const struct endpoint *ep)
 {
 	return !ep->has_held && !ep->nb_connecting && !ep->program_eof && !ep->input_finished
-	       && ep->state != EP_ENDED;
+	       && (ep->state != EP_ENDED || ep->draining_unsent);
 }
 
 /* The events that say the program closed its end.  After its
@@ -594,12 +599,30 @@ static int append(struct partial *p, const uint8_t *data, size_t len, size_t lim
 	return 0;
 }
 
+/* A one-to-many association that failed lately, or NULL. */
+static const struct unsent_report *failed_assoc(const struct endpoint *ep, uint32_t assoc_id)
+{
+	if (ep->style != SHIM_STYLE_ONE_TO_MANY || !assoc_id)
+		return NULL;
+	for (unsigned i = 0; i < EP_FAILED_KEPT; i++)
+		if (ep->failed[i].assoc_id == assoc_id)
+			return &ep->failed[i];
+	return NULL;
+}
+
 /* usrsctp refused it for good (a stream out of range, the association
  * gone): Linux would have failed the sendmsg, but the program has moved on.
- * The closest we can do is the SEND_FAILED notification. */
+ * The closest we can do is the SEND_FAILED notification; for an
+ * association that failed, the one Linux makes of its queue. */
 static void count_sent(struct endpoint *ep, const struct shim_msginfo *info,
 		       const void *data, size_t len, int err)
 {
+	const struct unsent_report *u;
+
+	if (err < 0 && (u = failed_assoc(ep, info->assoc_id))) {
+		engine_report_unsent(ep, u, info, data, len);
+		return;
+	}
 	if (err < 0) {
 		engine_send_refused(ep, info, data, len, -err);
 		return;
@@ -608,19 +631,48 @@ static void count_sent(struct endpoint *ep, const struct shim_msginfo *info,
 	shimd.stats.bytes_out += len;
 }
 
-/* Hand a whole message to usrsctp; keep it if there is no room. */
-static void deliver_message(struct endpoint *ep, struct partial *msg)
+/*
+ * usrsctp refuses a message because its association is gone (freed:
+ * ENOENT; aborted: ECONNRESET) before the daemon has read why: the
+ * COMM_LOST is still in usrsctp's queue.  Linux would have queued the
+ * message and reported it after COMM_LOST, so the message is kept and the
+ * channel left unread until usrsctp's news is read (endpoint_fail_unsent
+ * reports it then; endpoint_service refuses it if nothing says the
+ * association failed).
+ */
+static bool assoc_going(const struct endpoint *ep, const struct shim_msginfo *info, int err)
 {
-	int err = engine_send(ep, &msg->info, msg->buf, msg->len);
+	if (err != -ENOENT && err != -ECONNRESET)
+		return false;
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE)
+		return ep->state == EP_CONNECTED;
+	return info->assoc_id && !failed_assoc(ep, info->assoc_id);
+}
 
-	if (err == -EAGAIN) {
+/* Hand a whole message to usrsctp; keep it if there is no room.  Once
+ * the one-to-one association failed nothing is sent (a message with an
+ * address would start a new one): it is reported instead. */
+static int deliver_message(struct endpoint *ep, struct partial *msg)
+{
+	int err;
+
+	if (ep->draining_unsent) {
+		engine_report_unsent(ep, &ep->unsent, &msg->info, msg->buf, msg->len);
+		partial_free(msg);
+		return 0;
+	}
+	err = engine_send(ep, &msg->info, msg->buf, msg->len);
+
+	if (err == -EAGAIN || assoc_going(ep, &msg->info, err)) {
 		ep->held = *msg;
 		ep->has_held = true;
+		ep->held_gone = err != -EAGAIN;
 		memset(msg, 0, sizeof *msg);
-		return;
+		return err;
 	}
 	count_sent(ep, &msg->info, msg->buf, msg->len, err);
 	partial_free(msg);
+	return err;
 }
 
 static int take_data(struct endpoint *ep, const uint8_t *body, size_t len)
@@ -651,12 +703,21 @@ static int take_data(struct endpoint *ep, const uint8_t *body, size_t len)
 		if (info.flags & SHIM_MSG_EOR) {
 			/* the common case, one record one message: copied only
 			 * when usrsctp has no room for it yet */
+			if (ep->draining_unsent) {
+				engine_report_unsent(ep, &ep->unsent, &info, payload, n);
+				return 0;
+			}
 			err = engine_send(ep, &info, payload, n);
-			if (err == -EAGAIN) {
+			if (err == -EAGAIN || assoc_going(ep, &info, err)) {
+				bool gone = err != -EAGAIN;
+
 				if ((err = append(&fresh, payload, n, ep->sndbuf)) < 0)
 					return err;
 				ep->held = fresh;
 				ep->has_held = true;
+				ep->held_gone = gone;
+				if (gone)
+					ready_mark(ep->id);  /* read usrsctp's news */
 				return 0;
 			}
 			count_sent(ep, &info, payload, n, err);
@@ -680,7 +741,8 @@ static int take_data(struct endpoint *ep, const uint8_t *body, size_t len)
 
 		memset(p, 0, sizeof *p);
 		drop_partial(ep, p);
-		deliver_message(ep, &whole);
+		if (deliver_message(ep, &whole) != -EAGAIN && ep->has_held)
+			ready_mark(ep->id);  /* read usrsctp's news */
 	}
 	return 0;
 }
@@ -747,8 +809,16 @@ static void read_channel(struct endpoint *ep)
 			break;
 		n = shim_recv_record(ep->chan.fd, buf, sizeof buf, NULL, MSG_DONTWAIT);
 
-		if (n == -EAGAIN)
+		if (n == -EAGAIN || (n == 0 && ep->rd_shut)) {
+			/* all read (0: our end is shut for reading, see
+			 * endpoint_assoc_failing, not the program's close); a
+			 * message whose rest never came was still being
+			 * written: Linux fails such a sendmsg, it reports
+			 * nothing of it */
+			if (ep->state == EP_ENDED)
+				ep->draining_unsent = false;
 			break;
+		}
 		if (n == -ECONNRESET) {
 			/* The program closed its end with records unread: the
 			 * kernel says so once, then hands over what it still
@@ -854,28 +924,52 @@ static void chan_event(struct loop_source *src, uint32_t events)
 	}
 	if (events & (EPOLLIN | EPOLLHUP | EPOLLERR))
 		read_channel(ep);
+	if (!ep->dead && ep->state == EP_ENDED)
+		ended_progress(ep);
 	if (!ep->dead)
 		endpoint_update_events(ep);
 }
 
 /* ---- state changes -------------------------------------------------------- */
 
+/* The held message went (or was reported): the program's close waited
+ * for it, or reading resumes. */
+static void held_done(struct endpoint *ep)
+{
+	if (ep->program_eof) {
+		endpoint_close(ep, ep->linger.onoff && ep->linger.linger == 0);
+		return;
+	}
+	read_channel(ep);
+}
+
+/* A message kept because usrsctp said its association was gone: once
+ * usrsctp's news is all read, a failure reported it (endpoint_fail_unsent);
+ * if none did, it is refused as any other. */
+static void held_gone_settle(struct endpoint *ep)
+{
+	struct partial msg = ep->held;
+
+	ep->has_held = false;
+	ep->held_gone = false;
+	memset(&ep->held, 0, sizeof ep->held);
+	count_sent(ep, &msg.info, msg.buf, msg.len, -ENOENT);
+	partial_free(&msg);
+	held_done(ep);
+}
+
 void endpoint_service(struct endpoint *ep)
 {
 	if (ep->dead)
 		return;
-	if (ep->has_held) {
+	if (ep->has_held && !ep->held_gone) {
 		struct partial msg = ep->held;
 
 		ep->has_held = false;
 		memset(&ep->held, 0, sizeof ep->held);
 		deliver_message(ep, &msg);
 		if (!ep->has_held) {
-			if (ep->program_eof) {
-				endpoint_close(ep, ep->linger.onoff && ep->linger.linger == 0);
-				return;
-			}
-			read_channel(ep);
+			held_done(ep);
 			if (ep->dead)
 				return;
 		}
@@ -884,10 +978,24 @@ void endpoint_service(struct endpoint *ep)
 		engine_service(ep);
 	if (ep->dead)
 		return;
-	if (ep->state == EP_ENDED && ep->outq_len == 0) {
-		/* everything handed over: the program reads it, then EOF */
-		endpoint_close(ep, false);
+	if (ep->program_eof && !ep->has_held) {
+		/* a failure reported the message its close waited for */
+		endpoint_close(ep, ep->linger.onoff && ep->linger.linger == 0);
 		return;
+	}
+	/* usrsctp read to the end (nothing stopped the reading)? */
+	if (ep->has_held && ep->held_gone && endpoint_can_deliver(ep)) {
+		held_gone_settle(ep);
+		if (ep->dead)
+			return;
+	}
+	if (ep->state == EP_ENDED) {
+		if (want_channel_input(ep))
+			read_channel(ep);  /* reports what the program sent */
+		if (!ep->dead)
+			ended_progress(ep);
+		if (ep->dead)
+			return;
 	}
 	endpoint_update_events(ep);
 }
@@ -895,6 +1003,24 @@ void endpoint_service(struct endpoint *ep)
 void endpoint_input_shut(struct endpoint *ep)
 {
 	read_channel(ep);
+}
+
+/* The one-to-one association is over.  Once what the program sent is
+ * reported, the error goes behind it (Linux's recvmsg returns sk_err when
+ * its queue is empty); once everything is handed over the program reads
+ * it, then EOF. */
+static void ended_progress(struct endpoint *ep)
+{
+	if (ep->draining_unsent)
+		return;
+	if (ep->end_error) {
+		struct shim_error e = { .error = ep->end_error };
+
+		ep->end_error = 0;
+		endpoint_emit_simple(ep, SHIM_ERROR, &e, sizeof e);
+	}
+	if (ep->outq_len == 0)
+		endpoint_close(ep, false);
 }
 
 void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error)
@@ -971,15 +1097,82 @@ void endpoint_assoc_ended(struct endpoint *ep, int error)
 		endpoint_connect_resolved(ep, ep->assoc_id, error ? error : ECONNREFUSED);
 		return;
 	}
+	/* no COMM_LOST came first (usrsctp's recv failed): report all the same */
+	if (error && !ep->draining_unsent)
+		endpoint_fail_unsent(ep, ep->assoc_id, 0, &(struct shim_addr){ 0 });
 	ep->state = EP_ENDED;
 	if (error) {
-		struct shim_error e = { .error = error };
-
-		ep->so_error = error;  /* Linux's sk_err: SO_ERROR, EPOLLERR */
-
-		endpoint_emit_simple(ep, SHIM_ERROR, &e, sizeof e);
+		/* Linux's sk_err (SCTP_CMD_SET_SK_ERR): SO_ERROR reads it */
+		ep->so_error = error;
+		ep->end_error = error;
 	}
-	/* endpoint_service closes once the queue has drained */
+	/* endpoint_service reports, then closes once the queue has drained */
+}
+
+void endpoint_assoc_failing(struct endpoint *ep)
+{
+	if (ep->style != SHIM_STYLE_ONE_TO_ONE || ep->state != EP_CONNECTED || ep->rd_shut
+	    || ep->dead || ep->program_gone)
+		return;
+	/* what it wrote before is still read (and reported), then recv
+	 * says 0; our end still writes */
+	if (shutdown(ep->chan.fd, SHUT_RD) == 0)
+		ep->rd_shut = true;
+}
+
+static bool held_for(const struct endpoint *ep, uint32_t assoc_id, const struct shim_addr *addr)
+{
+	const struct shim_msginfo *i = &ep->held.info;
+
+	if (!ep->has_held)
+		return false;
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE)
+		return true;
+	if (i->assoc_id)
+		return i->assoc_id == assoc_id;
+	/* sent by address: to the association that peer had then */
+	return (i->flags & SHIM_MSG_HAS_ADDR) && memcmp(&i->addr, addr, sizeof *addr) == 0;
+}
+
+void endpoint_fail_unsent(struct endpoint *ep, uint32_t assoc_id, uint32_t error,
+			  const struct shim_addr *addr)
+{
+	struct unsent_report u = {
+		.assoc_id = assoc_id,
+		.error = error,
+		.events = endpoint_events_of(ep, assoc_id),
+		.addr = *addr,
+	};
+
+	if (ep->dead)
+		return;
+	log_debug("endpoint %u: association %u failed (state %d%s)", ep->id, assoc_id, ep->state,
+		  ep->has_held ? ", a message held" : "");
+	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
+		if (ep->state != EP_CONNECTED || ep->draining_unsent)
+			return;  /* a failed setup: the program has sent nothing yet */
+		endpoint_assoc_failing(ep);
+		ep->unsent = u;
+		/* after shutdown(SHUT_WR) everything may be read already */
+		ep->draining_unsent = !ep->input_finished;
+	} else {
+		/* its records still in the channel come back as they are read */
+		ep->failed[ep->failed_next] = u;
+		ep->failed_next = (ep->failed_next + 1) % EP_FAILED_KEPT;
+	}
+	if (held_for(ep, assoc_id, addr)) {
+		struct partial msg = ep->held;
+
+		ep->has_held = false;
+		ep->held_gone = false;
+		memset(&ep->held, 0, sizeof ep->held);
+		engine_report_unsent(ep, &u, &msg.info, msg.buf, msg.len);
+		partial_free(&msg);
+		/* the channel is read again (one-to-one: to report the rest;
+		 * one-to-many: for the other associations) in endpoint_service */
+		endpoint_update_events(ep);
+		ready_mark(ep->id);
+	}
 }
 
 const char *endpoint_state_name(const struct endpoint *ep)

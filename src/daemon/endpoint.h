@@ -42,6 +42,16 @@ struct partial {
 
 #define EP_MAX_PARTIALS 64
 
+#define EP_FAILED_KEPT 8
+
+/* An association that failed, as its messages are to be handed back. */
+struct unsent_report {
+	uint32_t assoc_id;
+	uint32_t error;         /* ssf_error: the COMM_LOST's sac_error */
+	uint32_t events;        /* the association's subscriptions when it ended */
+	struct shim_addr addr;  /* msg_name: its primary peer address */
+};
+
 /* One association's subscriptions. */
 struct assoc_events {
 	uint32_t assoc_id;
@@ -92,6 +102,20 @@ struct endpoint {
 	bool setup_cancelled;   /* shutdown() during a one-to-one connect: the
 				 * association being set up is the program's
 				 * no more (engine_shutdown) */
+	/* one-to-one association failed: every whole message still in the
+	 * channel is reported (SEND_FAILED), never sent, until the channel
+	 * is empty; then end_error, then EOF */
+	bool draining_unsent;
+	bool rd_shut;           /* our end is shut for reading: the program's
+				 * sends fail with EPIPE */
+	struct unsent_report unsent;
+	int32_t end_error;      /* SHIM_ERROR still to write (positive errno) */
+	bool held_gone;         /* held: usrsctp said its association is gone
+				 * before the daemon read why */
+	struct unsent_report failed[EP_FAILED_KEPT];  /* one-to-many: the last
+				 * associations that failed, for their messages
+				 * still in the channel */
+	unsigned failed_next;
 
 	/* bound address as getsockname() would tell */
 	bool bound;
@@ -119,6 +143,13 @@ struct endpoint {
 	uint32_t pd_point;      /* SCTP_PARTIAL_DELIVERY_POINT; 0: not set */
 	bool send_defaults;     /* the program set send defaults: a message
 				 * without send info looks them up */
+	struct {                /* one-to-one: the SCTP_DEFAULT_SNDINFO set last,
+				 * for messages reported once the association
+				 * that had them is gone */
+		bool set;
+		uint16_t sid, flags;   /* flags: shim_msg_flags */
+		uint32_t ppid, context;
+	} last_sndinfo;
 	struct {                /* kept by engine_opt_path.c */
 		uint8_t ip_tos, ipv6_tclass;
 		uint8_t pf_expose;      /* SCTP_EXPOSE_POTENTIALLY_FAILED_STATE */
@@ -165,9 +196,20 @@ void endpoint_service(struct endpoint *ep);
 void endpoint_input_shut(struct endpoint *ep);
 /* Outcome of a connect this endpoint started (0 or a positive errno). */
 void endpoint_connect_resolved(struct endpoint *ep, uint32_t assoc_id, int error);
-/* One-to-one association over: deliver what is queued, then error (if
- * any), then EOF. */
+/* One-to-one association over: deliver what is queued, then (after an
+ * error) report what the program sent that never reached usrsctp, then
+ * the error, then EOF.  An error is also the socket's pending SO_ERROR. */
 void endpoint_assoc_ended(struct endpoint *ep, int error);
+/* The association failed (COMM_LOST, CANT_STR_ASSOC; called before its
+ * subscriptions are forgotten): messages the daemon holds for it are
+ * reported as SEND_FAILED "unsent", and on a one-to-one socket those still
+ * in the channel as they are read.  Linux had them on the association's
+ * queue already (sendmsg returned), and reports them after COMM_LOST. */
+void endpoint_fail_unsent(struct endpoint *ep, uint32_t assoc_id, uint32_t error,
+			  const struct shim_addr *addr);
+/* The one-to-one association failed: before the program can learn it
+ * (COMM_LOST), make its sends fail with EPIPE, as Linux's do. */
+void endpoint_assoc_failing(struct endpoint *ep);
 /* Tear down now; abortive sends ABORT instead of SHUTDOWN. */
 void endpoint_close(struct endpoint *ep, bool abortive);
 

@@ -903,6 +903,14 @@ static int with_auth_key(struct endpoint *ep, const struct shim_msginfo *info,
 	return 1;
 }
 
+void engine_message_spa(struct endpoint *ep, const struct shim_msginfo *info,
+			struct sctp_sendv_spa *spa)
+{
+	engine_msginfo_to_spa(info, spa);
+	if (info->flags & SHIM_MSG_DEFAULTS)
+		send_defaults(ep, info, spa);
+}
+
 int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		const void *data, size_t len)
 {
@@ -914,9 +922,7 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 	int swapped, saved_errno;
 	ssize_t n;
 
-	engine_msginfo_to_spa(info, &spa);
-	if (info->flags & SHIM_MSG_DEFAULTS)
-		send_defaults(ep, info, &spa);
+	engine_message_spa(ep, info, &spa);
 	if (info->flags & SHIM_MSG_HAS_ADDR) {
 		to_len = shim_addr_to_sockaddr(&info->addr, &to);
 		if (!to_len)
@@ -967,6 +973,7 @@ void engine_inherit(struct endpoint *ep, const struct endpoint *from)
 	ep->v4mapped_off = from->v4mapped_off;
 	ep->pd_point = from->pd_point;
 	ep->send_defaults = from->send_defaults;  /* usrsctp copies the values */
+	ep->last_sndinfo = from->last_sndinfo;
 	/* Linux copies the listener's SCTP options and IP TOS/TCLASS whole */
 	ep->frag_interleave = from->frag_interleave;
 	engine_stream_inherit(ep, from);

@@ -13,6 +13,7 @@
 
 struct endpoint;
 struct socket;
+struct unsent_report;
 
 int engine_init(uint16_t udp_port, uint16_t encap_port, bool debug);
 /* Returns 0 once usrsctp let go of everything, -EBUSY if it still holds
@@ -72,6 +73,10 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
  * flags "unsent" where the program subscribed. */
 void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
 			 const void *data, size_t len, int error);
+/* A message of an association that failed before usrsctp had it: hand it
+ * back as SEND_FAILED(_EVENT) "unsent", per the subscriptions in u. */
+void engine_report_unsent(struct endpoint *ep, const struct unsent_report *u,
+			  const struct shim_msginfo *info, const void *data, size_t len);
 /* A socket made from another (accept, peeloff) takes over the daemon's
  * share of its options and its bound address, as Linux's sctp_copy_sock
  * and sctp_sock_migrate copy them; usrsctp copies its own. */

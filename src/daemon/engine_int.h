@@ -31,6 +31,11 @@ uint16_t engine_send_flags_from_sctp(uint16_t sctp_flags);
  * policy.  Not its key: usrsctp_sendv refuses AUTHINFO, engine_send makes
  * the key active around the send instead. */
 void engine_msginfo_to_spa(const struct shim_msginfo *info, struct sctp_sendv_spa *spa);
+/* The same, with the socket's send defaults where the message has none
+ * (SHIM_MSG_DEFAULTS): what usrsctp is handed, and what a SEND_FAILED of
+ * the message says. */
+void engine_message_spa(struct endpoint *ep, const struct shim_msginfo *info,
+			struct sctp_sendv_spa *spa);
 
 /* What an accepted endpoint takes over from its listener for I-DATA
  * (engine_opt_stream.c). */

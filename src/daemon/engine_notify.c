@@ -21,7 +21,8 @@ static bool wanted(const struct endpoint *ep, uint32_t assoc_id, uint32_t types)
 	return endpoint_events_of(ep, assoc_id) & types;
 }
 
-static void forward(struct endpoint *ep, struct shim_notify *sn, const void *extra, size_t len)
+static void emit_notification(struct endpoint *ep, struct shim_notify *sn, const void *extra,
+			      size_t len)
 {
 	struct shim_hdr h;
 	struct iovec iov[3] = {
@@ -30,8 +31,6 @@ static void forward(struct endpoint *ep, struct shim_notify *sn, const void *ext
 		{ .iov_base = (void *)extra, .iov_len = len },
 	};
 
-	if (!wanted(ep, sn->assoc_id, 1u << sn->type))
-		return;
 	if (sizeof h + sizeof *sn + len > SHIM_DATA_MAX)
 		len = SHIM_DATA_MAX - sizeof h - sizeof *sn;
 	sn->len = (uint32_t)len;
@@ -39,11 +38,27 @@ static void forward(struct endpoint *ep, struct shim_notify *sn, const void *ext
 	endpoint_emit(ep, iov, len ? 3 : 2, -1);
 }
 
+static void forward(struct endpoint *ep, struct shim_notify *sn, const void *extra, size_t len)
+{
+	if (wanted(ep, sn->assoc_id, 1u << sn->type))
+		emit_notification(ep, sn, extra, len);
+}
+
 static size_t bytes_after(uint32_t total, size_t fixed, size_t have)
 {
 	if (total > have)
 		total = (uint32_t)have;
 	return total > fixed ? total - fixed : 0;
+}
+
+/* The pending error (sk_err) a one-to-one socket gets when its
+ * association is lost, as Linux's state machine sets it: the peer's ABORT
+ * (carried in sac_info) ECONNRESET, retransmissions run out
+ * (sctp_sf_do_6_3_3_rtx, heartbeats) ETIMEDOUT.  (A one-to-one socket
+ * cannot send SCTP_ABORT itself: EINVAL.) */
+static int lost_error(size_t info_len)
+{
+	return info_len ? ECONNRESET : ETIMEDOUT;
 }
 
 /* A failed setup is refused when the peer said so (ABORT, carried in
@@ -142,11 +157,15 @@ static void release_failures(struct endpoint *ep, uint32_t assoc_id)
 }
 
 /* The association is over: what it held has been reported, its
- * subscriptions go. */
-static void assoc_over(struct endpoint *ep, uint32_t assoc_id)
+ * subscriptions go.  After a failure, what the daemon still has of it
+ * comes back after usrsctp's (sent later), while the subscriptions that
+ * decide are still known. */
+static void assoc_over(struct endpoint *ep, const struct shim_notify *sn, bool failed)
 {
-	release_failures(ep, assoc_id);
-	endpoint_events_forget(ep, assoc_id);
+	release_failures(ep, sn->assoc_id);
+	if (failed)
+		endpoint_fail_unsent(ep, sn->assoc_id, sn->error, &sn->addr);
+	endpoint_events_forget(ep, sn->assoc_id);
 }
 
 static void assoc_change(struct endpoint *ep, struct shim_notify *sn, const void *info,
@@ -161,22 +180,23 @@ static void assoc_change(struct endpoint *ep, struct shim_notify *sn, const void
 	case SHIM_CANT_STR_ASSOC:
 		endpoint_connect_resolved(ep, sn->assoc_id, setup_error(sn, info_len));
 		forward(ep, sn, info, info_len);
-		assoc_over(ep, sn->assoc_id);
+		assoc_over(ep, sn, true);
 		break;
 	case SHIM_COMM_LOST:
 		if (ep->style == SHIM_STYLE_ONE_TO_MANY) {
 			endpoint_connect_resolved(ep, sn->assoc_id, setup_error(sn, info_len));
 			forward(ep, sn, info, info_len);
-			assoc_over(ep, sn->assoc_id);
+			assoc_over(ep, sn, true);
 		} else {
+			endpoint_assoc_failing(ep);
 			forward(ep, sn, info, info_len);
-			assoc_over(ep, sn->assoc_id);
-			endpoint_assoc_ended(ep, ECONNRESET);
+			assoc_over(ep, sn, true);
+			endpoint_assoc_ended(ep, lost_error(info_len));
 		}
 		break;
 	case SHIM_SHUTDOWN_COMP:
 		forward(ep, sn, info, info_len);
-		assoc_over(ep, sn->assoc_id);
+		assoc_over(ep, sn, false);
 		if (ep->style == SHIM_STYLE_ONE_TO_ONE)
 			endpoint_assoc_ended(ep, 0);
 		break;
@@ -200,19 +220,57 @@ static void assoc_change(struct endpoint *ep, struct shim_notify *sn, const void
 #define SEND_FLAGS (SHIM_MSG_UNORDERED | SHIM_MSG_ADDR_OVER | SHIM_MSG_ABORT | SHIM_MSG_EOF \
 		    | SHIM_MSG_SENDALL | SHIM_MSG_SACK_IMMEDIATELY)
 
+/* A message usrsctp never had, laid out as send_failed() does, with the
+ * send info it would have been given (the socket's defaults included, as
+ * Linux's sctp_sendmsg applies them before queueing). */
+static void unsent_notify(struct endpoint *ep, struct shim_notify *sn, uint32_t assoc_id,
+			  uint32_t error, const struct shim_msginfo *info)
+{
+	struct sctp_sendv_spa spa;
+
+	engine_message_spa(ep, info, &spa);
+	memset(sn, 0, sizeof *sn);
+	sn->flags = SHIM_SEND_FAILED_UNSENT;
+	sn->assoc_id = assoc_id;
+	sn->error = error;
+	sn->outbound_streams = spa.sendv_sndinfo.snd_sid;
+	sn->inbound_streams = engine_send_flags_from_sctp(spa.sendv_sndinfo.snd_flags) & SEND_FLAGS;
+	sn->value = spa.sendv_sndinfo.snd_ppid;
+	sn->reserved = spa.sendv_sndinfo.snd_context;
+	if ((info->flags & SHIM_MSG_DEFAULTS) && ep->last_sndinfo.set) {
+		/* usrsctp forgot them with the association */
+		sn->outbound_streams = ep->last_sndinfo.sid;
+		sn->inbound_streams = (info->flags | ep->last_sndinfo.flags) & SEND_FLAGS;
+		sn->value = ep->last_sndinfo.ppid;
+		sn->reserved = ep->last_sndinfo.context;
+	}
+}
+
+void engine_report_unsent(struct endpoint *ep, const struct unsent_report *u,
+			  const struct shim_msginfo *info, const void *data, size_t len)
+{
+	struct shim_notify sn;
+
+	log_debug("endpoint %u: a message of %zu bytes for association %u reported unsent",
+		  ep->id, len, u->assoc_id);
+	unsent_notify(ep, &sn, u->assoc_id, u->error, info);
+	sn.addr = u->addr;
+	/* Linux makes SEND_FAILED first, then SEND_FAILED_EVENT */
+	sn.type = SHIM_NOTIFY_SEND_FAILED;
+	if (u->events & (1u << SHIM_NOTIFY_SEND_FAILED))
+		emit_notification(ep, &sn, data, len);
+	sn.type = SHIM_NOTIFY_SEND_FAILED_EVENT;
+	if (u->events & (1u << SHIM_NOTIFY_SEND_FAILED_EVENT))
+		emit_notification(ep, &sn, data, len);
+}
+
 void engine_send_refused(struct endpoint *ep, const struct shim_msginfo *info,
 			 const void *data, size_t len, int error)
 {
-	struct shim_notify sn = {
-		.flags = SHIM_SEND_FAILED_UNSENT,
-		.assoc_id = ep->style == SHIM_STYLE_ONE_TO_ONE ? ep->assoc_id : info->assoc_id,
-		.error = (uint32_t)error,
-		/* laid out as send_failed() does */
-		.outbound_streams = info->stream,
-		.inbound_streams = info->flags & SEND_FLAGS,
-		.value = info->ppid,
-		.reserved = info->context,
-	};
+	struct shim_notify sn;
+
+	unsent_notify(ep, &sn, ep->style == SHIM_STYLE_ONE_TO_ONE ? ep->assoc_id : info->assoc_id,
+		      (uint32_t)error, info);
 
 	/* one line per endpoint: a program writing on after its association
 	 * ended would otherwise log every message it had queued */

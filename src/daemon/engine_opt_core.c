@@ -440,9 +440,20 @@ static int status_get(struct endpoint *ep, const struct engine_optdesc *d,
 static int send_defaults_set(struct endpoint *ep, const struct engine_optdesc *d,
 			     struct engine_optarg *a)
 {
-	a->val->f[1] = engine_send_flags_to_sctp((uint16_t)a->val->f[1]);
+	uint16_t flags = (uint16_t)a->val->f[1];
+	int err;
+
+	a->val->f[1] = engine_send_flags_to_sctp(flags);
 	ep->send_defaults = true;
-	return engine_opt_set_table(ep, d, a);
+	err = engine_opt_set_table(ep, d, a);
+	if (!err && ep->style == SHIM_STYLE_ONE_TO_ONE) {
+		ep->last_sndinfo.set = true;
+		ep->last_sndinfo.sid = (uint16_t)a->val->f[0];
+		ep->last_sndinfo.flags = flags;
+		ep->last_sndinfo.ppid = (uint32_t)a->val->f[2];
+		ep->last_sndinfo.context = (uint32_t)a->val->f[3];
+	}
+	return err;
 }
 
 static int send_defaults_get(struct endpoint *ep, const struct engine_optdesc *d,
