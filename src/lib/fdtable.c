@@ -13,6 +13,7 @@
 
 #include <limits.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -264,25 +265,10 @@ void shim_fd_forget(int fd)
 	drop_state(e);
 }
 
-void shim_fd_forget_range(unsigned int first, unsigned int last)
-{
-	unsigned int top;
-
-	for (top = first / PAGE_FDS; top < TOP_PAGES && top <= last / PAGE_FDS; top++) {
-		unsigned int fd = top * PAGE_FDS, end = fd + PAGE_FDS - 1;
-
-		if (!atomic_load(&pages[top]))
-			continue;
-		if (fd < first)
-			fd = first;
-		if (end > last)
-			end = last;
-		for (; fd <= end; fd++)
-			shim_fd_forget((int)fd);
-	}
-}
-
-int shim_fd_next_cached(unsigned int first, unsigned int last)
+/* Visit the cached entries of descriptors first..last (pages never made
+ * hold nothing): the first descriptor visit() says yes to, or -1. */
+static int walk_cached(unsigned int first, unsigned int last,
+		       bool (*visit)(struct entry *e, unsigned int fd))
 {
 	unsigned int top;
 
@@ -299,10 +285,31 @@ int shim_fd_next_cached(unsigned int first, unsigned int last)
 		if (end > last)
 			end = last;
 		for (; fd <= end; fd++)
-			if ((atomic_load(&page[fd % PAGE_FDS].cls) & CLS_MASK) == SHIM_FD_OURS)
+			if (visit(&page[fd % PAGE_FDS], fd))
 				return (int)fd;
 	}
 	return -1;
+}
+
+static bool forget_entry(struct entry *e, unsigned int fd)
+{
+	shim_fd_forget((int)fd);
+	return false;
+}
+
+void shim_fd_forget_range(unsigned int first, unsigned int last)
+{
+	walk_cached(first, last, forget_entry);
+}
+
+static bool entry_is_ours(struct entry *e, unsigned int fd)
+{
+	return (atomic_load(&e->cls) & CLS_MASK) == SHIM_FD_OURS;
+}
+
+int shim_fd_next_cached(unsigned int first, unsigned int last)
+{
+	return walk_cached(first, last, entry_is_ours);
 }
 
 /* Find or make the state of the socket with this inode; registry_lock held. */
