@@ -208,9 +208,20 @@ static bool keep(uint32_t id, struct socket *so, bool one_to_many, uint16_t port
 	return true;
 }
 
+/*
+ * With the upcall set to NULL before the close, usrsctp's receive thread
+ * was seen jumping to address 0 ("SCTP/UDP/IP4 rc ... segfault at 0 ip 0"
+ * in the kernel log; the daemon gone in procs_crash_cycles now and then):
+ * a packet for the socket being closed still calls its upcall.  So the
+ * upcall becomes one that does nothing, never NULL.
+ */
+static void ignore_upcall(struct socket *so, void *arg, int flags)
+{
+}
+
 static void close_socket(struct socket *so)
 {
-	usrsctp_set_upcall(so, NULL, NULL);
+	usrsctp_set_upcall(so, ignore_upcall, NULL);
 	usrsctp_close(so);
 }
 
