@@ -176,6 +176,7 @@ integration_tests = \
 	tests/integration/e2e_one_to_one_implicit.sh \
 	tests/integration/e2e_one_to_many_v4.sh \
 	tests/integration/e2e_one_to_many_v6.sh \
+	tests/integration/e2e_rebind_cycles.sh \
 	tests/integration/e2e_partial.sh \
 	tests/integration/e2e_big.sh \
 	tests/integration/e2e_emsgsize.sh \

@@ -351,6 +351,7 @@ int engine_socket_open(struct endpoint *ep, struct socket *so)
 		so = usrsctp_socket(ep->family, type, IPPROTO_SCTP, NULL, NULL, 0, NULL);
 		if (!so)
 			return errno ? -errno : -ENOBUFS;
+		engine_refs_check(so);
 	}
 	ep->so = so;
 	err = configure(ep);
@@ -574,9 +575,14 @@ int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *add
 		}
 		else
 			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_ADD_ADDR);
-		if (r < 0)
-			return -errno;
+		if (r < 0) {
+			r = -errno;
+			log_debug("endpoint %u: bind to port %u: %s", ep->id, addrs[i].port,
+				  strerror(-r));
+			return r;
+		}
 		if (!ep->bound && !(flags & SHIM_BIND_REM)) {
+			log_debug("endpoint %u: bound to port %u", ep->id, addrs[i].port);
 			ep->bound = true;
 			ep->bound_addr = addrs[i];
 			ep->bound_wildcard = addr_is_wildcard(&addrs[i]);

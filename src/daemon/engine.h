@@ -51,6 +51,19 @@ void engine_closing_service(uint32_t id);
 void engine_closing_service_all(void);
 /* Closed sockets whose associations are not gone yet. */
 size_t engine_closing_count(void);
+/* Look at each again (their last wake-up can come too early), and abort
+ * those that have been shutting down too long. */
+void engine_closing_recheck(void);
+struct engine_closing_info {
+	uint32_t id;
+	bool one_to_many;
+	bool aborted;
+	bool releasing;         /* none left; usrsctp still counts references */
+	uint16_t port;
+	uint32_t associations;
+	unsigned seconds;       /* since the close */
+};
+void engine_closing_foreach(void (*fn)(const struct engine_closing_info *, void *), void *arg);
 /* Is one of them bound to port? */
 bool engine_closing_holds_port(uint16_t port);
 /* Is the endpoint's closed socket still ending its associations? */

@@ -17,6 +17,23 @@
  * Linux does with a closed socket whose association still shuts down.
  * The upcall keeps its argument (the endpoint's id, never reused), so the
  * wake-ups of these sockets come here (engine_closing_service).
+ *
+ * That wake-up is not enough on its own: usrsctp queues the last
+ * notification (and calls the upcall) before it frees the association, so
+ * the daemon can look too early and then hear nothing more.  The socket
+ * kept its port for good (a long-lived daemon serving many test runs).
+ * The main loop therefore looks again every little while as long as any
+ * are here (engine_closing_recheck), and a socket whose shutdown has gone
+ * on for CLOSING_ABORT_S is aborted: a peer that keeps its window shut
+ * would otherwise hold the port as long as the daemon lives.
+ *
+ * Once a socket has no association left, one more thing can keep it:
+ * usrsctp may still count references to it.  Those of a thread at work
+ * go within moments; a stray one (engine_refs.c) never does.  A socket
+ * with more than the daemon's own waits here "releasing" until the count
+ * has held still for STRAY_QUIET_MS with no association, and the stray
+ * ones are then dropped with it.  Until usrsctp_close() the daemon's own
+ * reference keeps the socket alive, so reading the count is safe.
  */
 #define _GNU_SOURCE
 #include "daemon/engine_int.h"
@@ -33,9 +50,21 @@
 struct closing {
 	uint32_t id;
 	bool one_to_many;
+	bool accepting;         /* a one-to-one listener: new setups may still arrive */
+	bool aborted;           /* ended abortively, or gave up on shutting down */
+	bool releasing;         /* no association left; usrsctp counts refs more */
+	int refs;               /* that count, when it last changed */
 	uint16_t port;          /* the port it was bound to, 0 if unknown */
+	time_t since;           /* monotonic seconds, when it was closed */
+	long quiet_since;       /* monotonic ms, since refs held still */
 	struct socket *so;
 };
+
+/* Linux's T5 shutdown guard at its defaults (5 * rto_max). */
+enum { CLOSING_ABORT_S = 300 };
+/* Far longer than a thread takes over one packet or timer, and shorter
+ * than a bind waits for a port held here (engine.c, BIND_WAIT_STEPS). */
+enum { STRAY_QUIET_MS = 250 };
 
 /* Sorted by id, so a wake-up finds its socket by binary search. */
 static struct closing *closing;
@@ -188,7 +217,24 @@ static size_t find_slot(uint32_t id)
 	return lo;
 }
 
-static bool keep(uint32_t id, struct socket *so, bool one_to_many, uint16_t port)
+static time_t monotonic_seconds(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec;
+}
+
+static long monotonic_ms(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec * 1000L + now.tv_nsec / 1000000L;
+}
+
+static bool keep(uint32_t id, struct socket *so, bool one_to_many, bool accepting,
+		 uint16_t port, bool aborted)
 {
 	size_t i = find_slot(id);
 
@@ -202,8 +248,9 @@ static bool keep(uint32_t id, struct socket *so, bool one_to_many, uint16_t port
 		cap_closing = cap;
 	}
 	memmove(&closing[i + 1], &closing[i], (n_closing - i) * sizeof *closing);
-	closing[i] = (struct closing){ .id = id, .one_to_many = one_to_many, .port = port,
-				       .so = so };
+	closing[i] = (struct closing){ .id = id, .one_to_many = one_to_many,
+				       .accepting = accepting, .aborted = aborted, .port = port,
+				       .since = monotonic_seconds(), .so = so };
 	n_closing++;
 	return true;
 }
@@ -219,26 +266,61 @@ static void ignore_upcall(struct socket *so, void *arg, int flags)
 {
 }
 
-static void close_socket(struct socket *so)
+static void close_socket(struct socket *so, int refs)
 {
 	usrsctp_set_upcall(so, ignore_upcall, NULL);
-	usrsctp_close(so);
+	while (refs-- > 0)
+		usrsctp_close(so);
 }
 
-/* Close the one at index i if its associations are gone; true if it was. */
-static bool try_close(size_t i)
+/*
+ * With no association left: how many references to drop, or 0 to wait.
+ * A listener may get new setups any moment (their threads reference it
+ * too), so its count is never taken as stray.
+ */
+static int refs_to_drop(struct closing *c)
+{
+	int refs = c->accepting ? 1 : engine_socket_refs(c->so);
+	long now = monotonic_ms();
+
+	if (refs <= 1)
+		return 1;
+	if (!c->releasing || refs != c->refs) {
+		c->releasing = true;
+		c->refs = refs;
+		c->quiet_since = now;
+		return 0;
+	}
+	if (now - c->quiet_since < STRAY_QUIET_MS)
+		return 0;
+	log_debug("endpoint %u: usrsctp still counts %d references to the socket, "
+		  "%d of them stray: dropped", c->id, refs, refs - 1);
+	return refs;
+}
+
+/* Close the one at index i if it is done with; true if it was.  notify:
+ * tell a lingering close() (not while the endpoint itself is closing). */
+static bool try_close(size_t i, bool notify)
 {
 	struct closing *c = &closing[i];
 	uint32_t id = c->id;
+	int refs;
 
 	discard_input(c->so);
 	if (has_associations(c->so, c->one_to_many))
 		return false;
+	refs = refs_to_drop(c);
+	if (!refs) {
+		if (notify)
+			clients_linger_check(id);  /* its associations are gone */
+		return false;
+	}
 	log_debug("endpoint %u: last association gone, socket closed", id);
-	close_socket(c->so);
+	close_socket(c->so, refs);
 	memmove(&closing[i], &closing[i + 1], (n_closing - i - 1) * sizeof *closing);
 	n_closing--;
-	clients_linger_check(id);  /* a lingering close() returns now */
+	if (notify)
+		clients_linger_check(id);  /* a lingering close() returns now */
 	return true;
 }
 
@@ -249,16 +331,16 @@ static void close_later(uint32_t id, struct socket *so, bool one_to_many, bool l
 			bool abortive, uint16_t port)
 {
 	end_associations(so, one_to_many, listening, abortive);
-	if (has_associations(so, one_to_many)) {
-		if (id && keep(id, so, one_to_many, port)) {
-			log_debug("endpoint %u: closed; its associations %s first", id,
-				  abortive ? "abort" : "shut down");
-			return;
-		}
+	if (id && keep(id, so, one_to_many, listening && !one_to_many, port, abortive)) {
+		if (!try_close(find_slot(id), false))
+			log_debug("endpoint %u: closed; usrsctp keeps it until its associations %s",
+				  id, abortive ? "abort" : "shut down");
+		return;
+	}
+	if (has_associations(so, one_to_many))
 		log_warn("endpoint %u: closed with an association still there%s", id,
 			 id ? " (out of memory)" : "");
-	}
-	close_socket(so);
+	close_socket(so, 1);
 }
 
 void engine_socket_discard(struct socket *so)
@@ -301,13 +383,54 @@ void engine_closing_service(uint32_t id)
 	size_t i = find_slot(id);
 
 	if (i < n_closing && closing[i].id == id)
-		try_close(i);
+		try_close(i, true);
 }
 
 void engine_closing_service_all(void)
 {
 	for (size_t i = n_closing; i-- > 0;)
-		try_close(i);
+		try_close(i, true);
+}
+
+void engine_closing_recheck(void)
+{
+	time_t now = monotonic_seconds();
+
+	for (size_t i = n_closing; i-- > 0;) {
+		struct closing *c = &closing[i];
+
+		if (try_close(i, true) || c->releasing || c->aborted || now - c->since < CLOSING_ABORT_S)
+			continue;
+		log_warn("endpoint %u: its associations did not finish shutting down in %d s: aborted",
+			 c->id, CLOSING_ABORT_S);
+		c->aborted = true;
+		end_associations(c->so, c->one_to_many, false, true);
+		try_close(i, true);
+	}
+}
+
+void engine_closing_foreach(void (*fn)(const struct engine_closing_info *, void *), void *arg)
+{
+	time_t now = monotonic_seconds();
+
+	for (size_t i = 0; i < n_closing; i++) {
+		const struct closing *c = &closing[i];
+		struct engine_closing_info info = {
+			.id = c->id, .one_to_many = c->one_to_many, .aborted = c->aborted,
+			.releasing = c->releasing,
+			.port = c->port, .seconds = (unsigned)(now - c->since),
+		};
+
+		if (c->one_to_many) {
+			socklen_t len = sizeof info.associations;
+
+			usrsctp_getsockopt(c->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER,
+					   &info.associations, &len);
+		} else {
+			info.associations = has_associations(c->so, false);
+		}
+		fn(&info, arg);
+	}
 }
 
 size_t engine_closing_count(void)
@@ -319,7 +442,8 @@ bool engine_closing_holds(uint32_t id)
 {
 	size_t i = find_slot(id);
 
-	return i < n_closing && closing[i].id == id;
+	/* a releasing one has no association left: a lingering close is over */
+	return i < n_closing && closing[i].id == id && !closing[i].releasing;
 }
 
 bool engine_closing_holds_port(uint16_t port)
@@ -340,8 +464,9 @@ void engine_closing_abort_all(void)
 	while (n_closing) {
 		struct closing *c = &closing[--n_closing];
 
-		log_warn("endpoint %u: closed with an association still there", c->id);
-		close_socket(c->so);
+		if (!c->releasing)
+			log_warn("endpoint %u: closed with an association still there", c->id);
+		close_socket(c->so, 1);
 	}
 	free(closing);
 	closing = NULL;

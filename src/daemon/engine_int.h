@@ -44,4 +44,9 @@ void engine_stream_inherit(struct endpoint *ep, const struct endpoint *from);
 /* sockaddrs as usrsctp returns them, packed by family size */
 size_t engine_sockaddr_size(const struct sockaddr *sa);
 
+/* usrsctp's reference count on a socket (engine_refs.c says why); 1 when
+ * it cannot be read.  engine_refs_check looks at the first fresh socket. */
+void engine_refs_check(struct socket *fresh);
+int engine_socket_refs(struct socket *so);
+
 #endif

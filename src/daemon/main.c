@@ -393,11 +393,38 @@ static void on_idle_timer(struct loop_source *src, uint32_t events)
 	loop_quit(&shimd.loop);
 }
 
+/* Closed sockets still ending their associations are looked at again
+ * this often while there are any (engine_close.c says why). */
+#define CLOSING_RECHECK_MS 200
+
+static void on_closing_timer(struct loop_source *src, uint32_t events)
+{
+	uint64_t ticks;
+
+	if (read(src->fd, &ticks, sizeof ticks) < 0)
+		return;
+	engine_closing_recheck();
+}
+
+static void arm_closing_timer(bool on)
+{
+	struct itimerspec its = { 0 };
+
+	if (on) {
+		its.it_value.tv_nsec = CLOSING_RECHECK_MS * 1000000L;
+		its.it_interval = its.it_value;
+	}
+	timerfd_settime(shimd.closing_timer.fd, 0, &its, NULL);
+	shimd.closing_armed = on;
+}
+
 static void after_round(void)
 {
 	bool idle = !clients_count() && !endpoints_count();
 
 	endpoints_reap();
+	if ((engine_closing_count() != 0) != shimd.closing_armed)
+		arm_closing_timer(!shimd.closing_armed);
 	if (!shimd.cfg.idle_timeout)
 		return;
 	if (!idle && shimd.idle_armed)
@@ -495,6 +522,8 @@ int main(int argc, char **argv)
 	    || add_source(&shimd.signals, signalfd(-1, &sigs, SFD_NONBLOCK | SFD_CLOEXEC), on_signal) < 0
 	    || add_source(&shimd.idle_timer, timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC),
 			  on_idle_timer) < 0
+	    || add_source(&shimd.closing_timer, timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC),
+			  on_closing_timer) < 0
 	    || add_source(&shimd.wake, ready_init(), on_wake) < 0)
 		fail_start("cannot set up the event loop: %s", strerror(errno));
 	log_info("serving @%s, SCTP over UDP port %u (peers' port %u), instance %s",
@@ -515,6 +544,7 @@ int main(int argc, char **argv)
 	ready_deinit();
 	close(shimd.signals.fd);
 	close(shimd.idle_timer.fd);
+	close(shimd.closing_timer.fd);
 	loop_deinit(&shimd.loop);
 	log_close();
 	return 0;

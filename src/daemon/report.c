@@ -35,6 +35,19 @@ static void status_line(struct endpoint *ep, void *arg)
 	t->lines++;
 }
 
+static void closing_line(const struct engine_closing_info *c, void *arg)
+{
+	struct text *t = arg;
+
+	if (!t->lines++)
+		fprintf(t->f, "closed, still ending their associations:\n"
+			"%-6s %-11s %-6s %-6s %-8s %s\n", "id", "style", "port", "assocs", "seconds",
+			"how");
+	fprintf(t->f, "%-6u %-11s %-6u %-6u %-8u %s\n", c->id,
+		c->one_to_many ? "one-to-many" : "one-to-one", c->port, c->associations,
+		c->seconds, c->releasing ? "release" : c->aborted ? "abort" : "shutdown");
+}
+
 /* buf and len are only valid once the stream is closed */
 static char *finish(FILE *f, char **buf, size_t *len)
 {
@@ -61,6 +74,8 @@ char *report_status(void)
 	fprintf(t.f, "%-6s %-11s %-5s %-12s %-30s %-30s %-7s %s\n", "id", "style", "fam",
 		"state", "local", "peer", "in/out", "pid");
 	endpoints_foreach(status_line, &t);
+	t.lines = 0;
+	engine_closing_foreach(closing_line, &t);
 	return finish(t.f, &buf, &len);
 }
 
