@@ -930,6 +930,47 @@ static void chan_event(struct loop_source *src, uint32_t events)
 		endpoint_update_events(ep);
 }
 
+/*
+ * A bind that finds its port taken may have come before the close that
+ * freed it: the program closed the holder, then bound again, and the close
+ * (the hang-up of the holder's channel) still waits in the loop behind
+ * the bind (on the control channel).  On Linux the close came first.  So
+ * take such hang-ups now; true if one was taken.
+ */
+struct pending_close_probe {
+	uint16_t port;
+	const struct endpoint *except;
+	bool took;
+};
+
+static void take_pending_close(struct endpoint *ep, void *arg)
+{
+	struct pending_close_probe *p = arg;
+	struct pollfd pfd = { .fd = ep->chan.fd, .events = POLLIN | POLLRDHUP };
+	uint32_t events = 0;
+
+	if (ep == p->except || ep->dead || !ep->bound || ep->bound_addr.port != p->port
+	    || ep->program_eof || !ep->chan.events)
+		return;
+	if (poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLHUP | POLLRDHUP)))
+		return;
+	events |= (pfd.revents & POLLIN) ? EPOLLIN : 0;
+	events |= (pfd.revents & POLLRDHUP) ? EPOLLRDHUP : 0;
+	events |= (pfd.revents & POLLHUP) ? EPOLLHUP : 0;
+	events |= (pfd.revents & POLLERR) ? EPOLLERR : 0;
+	chan_event(&ep->chan, events);
+	p->took = true;
+}
+
+bool endpoints_take_pending_closes(uint16_t port, const struct endpoint *except)
+{
+	struct pending_close_probe probe = { .port = port, .except = except };
+
+	if (port)
+		endpoints_foreach(take_pending_close, &probe);
+	return probe.took;
+}
+
 /* ---- state changes -------------------------------------------------------- */
 
 /* The held message went (or was reported): the program's close waited

@@ -168,6 +168,9 @@ size_t endpoints_count(void);
 struct endpoint *endpoint_lookup(uint32_t id);
 void endpoints_foreach(void (*fn)(struct endpoint *ep, void *arg), void *arg);
 void endpoints_reap(void);        /* frees endpoints closed this round */
+/* Take the closes of port's holders whose programs closed them already
+ * (their hang-ups unread); true if any.  For a bind that found it taken. */
+bool endpoints_take_pending_closes(uint16_t port, const struct endpoint *except);
 
 /* New endpoint with a fresh usrsctp socket (so == NULL) or an accepted
  * one, which it owns from now on, even when it fails.  On success

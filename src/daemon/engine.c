@@ -398,10 +398,14 @@ static int unprivileged_port_start(void)
  */
 #define BIND_WAIT_STEPS 50      /* of 10 ms */
 
-static int bind_first(struct socket *so, struct sockaddr *sa, socklen_t len, uint16_t port)
+static int bind_first(struct endpoint *ep, struct sockaddr *sa, socklen_t len, uint16_t port)
 {
 	struct timespec step = { .tv_nsec = 10 * 1000 * 1000 };
+	struct socket *so = ep->so;
 	int r = usrsctp_bind(so, sa, len);
+
+	if (r < 0 && errno == EADDRINUSE && endpoints_take_pending_closes(port, ep))
+		r = usrsctp_bind(so, sa, len);
 
 	for (int i = 0; r < 0 && errno == EADDRINUSE && engine_closing_holds_port(port)
 			&& i < BIND_WAIT_STEPS; i++) {
@@ -563,6 +567,8 @@ int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *add
 			return r;
 		if (!(flags & SHIM_BIND_REM)) {
 			r = port_sharing_check(ep, &addrs[i]);
+			if (r == -EADDRINUSE && endpoints_take_pending_closes(addrs[i].port, ep))
+				r = port_sharing_check(ep, &addrs[i]);
 			if (r < 0)
 				return r;
 		}
@@ -571,7 +577,7 @@ int engine_bind(struct endpoint *ep, uint32_t flags, const struct shim_addr *add
 		else if (!ep->bound && i == 0) {
 			if (ep->style == SHIM_STYLE_ONE_TO_ONE && wants_sharing(ep))
 				set_int(ep->so, IPPROTO_SCTP, SCTP_REUSE_PORT, 1);
-			r = bind_first(ep->so, (struct sockaddr *)&ss, len, addrs[i].port);
+			r = bind_first(ep, (struct sockaddr *)&ss, len, addrs[i].port);
 		}
 		else
 			r = usrsctp_bindx(ep->so, (struct sockaddr *)&ss, 1, SCTP_BINDX_ADD_ADDR);
