@@ -144,3 +144,37 @@ sctp_test_pair() {
 		grep -q "Data $size bytes" "$work/server.log" || fail "no message of $size bytes"
 	done
 }
+
+# capture_start NAME NS IF PORT: tshark on interface IF of namespace NS (or
+# of the host's namespace if NS is -), decoding UDP port PORT as SCTP with
+# CRC32c checks.  One line per packet in $work/NAME.log, tab-separated:
+#   source address, UDP source port, UDP destination port,
+#   SCTP checksum status (1: good), chunk types (comma-separated),
+#   IPv4 addresses listed in the chunks (INIT's address parameters)
+# Returns once tshark is capturing.
+capture_start() {
+	local name=$1 ns=$2 ifname=$3 port=$4 cmd=()
+	require_tools tshark
+	if [ "$ns" != - ]; then
+		local v="ns_$ns"
+		cmd=(ip netns exec "${!v}")
+	fi
+	start "$name" "${cmd[@]}" tshark -l -n -i "$ifname" -f "udp port $port" \
+		-d "udp.port==$port,sctp" -o "sctp.checksum:CRC 32c" \
+		-T fields -e ip.src -e ipv6.src -e udp.srcport -e udp.dstport \
+		-e sctp.checksum.status -e sctp.chunk_type -e sctp.parameter_ipv4_address
+	wait_for_line "$work/$name.log" "^Capturing on" 20 || fail "tshark did not start capturing"
+}
+
+# capture_packets NAME: the packets captured so far, source addresses of
+# both families in one column: ADDRESS SPORT DPORT STATUS CHUNKS LISTED
+# (LISTED: the listed addresses, or -).
+capture_packets() {
+	awk -F'\t' 'NF >= 7 { print $1 $2, $3, $4, $5, $6, ($7 == "" ? "-" : $7) }' "$work/$1.log"
+}
+
+# capture_wait NAME N CHUNK: until N packets carrying chunk type CHUNK
+# (a number) were captured.
+capture_wait() {
+	wait_for_count "$work/$1.log" "	([0-9]+,)*$3(,[0-9]+)*	[^	]*\$" "$2" 20
+}
