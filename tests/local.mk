@@ -341,6 +341,8 @@ netns_tests = \
 	tests/netns/netns_one_to_one_v6.sh \
 	tests/netns/netns_one_to_many_v4.sh \
 	tests/netns/netns_one_to_many_v6.sh \
-	tests/netns/netns_nat_clients.sh
+	tests/netns/netns_nat_clients.sh \
+	tests/netns/netns_wire_two_hosts.sh \
+	tests/netns/netns_wire_loopback.sh
 TESTS += $(netns_tests)
 EXTRA_DIST += $(netns_tests) tests/netns/lib.sh

@@ -178,3 +178,22 @@ capture_packets() {
 capture_wait() {
 	wait_for_count "$work/$1.log" "	([0-9]+,)*$3(,[0-9]+)*	[^	]*\$" "$2" 20
 }
+
+# expect_wire_ok NAME: every packet of capture NAME decoded as SCTP with a
+# good CRC32c, and the chunks of a whole association's life appeared:
+# INIT (1), INIT_ACK (2), COOKIE_ECHO (10), COOKIE_ACK (11), DATA (0),
+# SACK (3), SHUTDOWN (7).
+expect_wire_ok() {
+	capture_packets "$1" >"$work/packets.log"
+	[ -s "$work/packets.log" ] || fail "nothing was captured"
+	awk '$4 != 1 { bad = 1 } END { exit bad }' "$work/packets.log" ||
+		fail "a packet was not SCTP with a good CRC32c (status column 4 is not 1)"
+	local chunk name
+	for chunk in 1:INIT 2:INIT_ACK 10:COOKIE_ECHO 11:COOKIE_ACK 0:DATA 3:SACK 7:SHUTDOWN; do
+		name=${chunk#*:}
+		chunk=${chunk%%:*}
+		awk -v c="$chunk" '{ n = split($5, t, ","); for (i = 1; i <= n; i++) if (t[i] == c) found = 1 }
+			END { exit !found }' "$work/packets.log" || fail "no $name chunk on the wire"
+	done
+	echo "$(wc -l <"$work/packets.log") packets, all SCTP with good CRC32c, every expected chunk type"
+}
