@@ -51,8 +51,8 @@ netns_link() {
 	local a="ns_$1" b="ns_$3"
 	ip -n "${!a}" link add "$2" type veth peer name "$4" netns "${!b}" ||
 		hard_error "cannot make the veth pair $1:$2 - $3:$4"
-	ip -n "${!a}" link set "$2" up && ip -n "${!b}" link set "$4" up ||
-		hard_error "cannot bring $2/$4 up"
+	ip -n "${!a}" link set "$2" up || hard_error "cannot bring $2 up"
+	ip -n "${!b}" link set "$4" up || hard_error "cannot bring $4 up"
 }
 
 # netns_addr NS IF ADDR/PREFIX: an address; IPv6 ones without duplicate

@@ -37,7 +37,7 @@ table ip nat {
 }
 NFT
 
-capture_start wire srv eth0 $NETNS_UDP_PORT
+capture_start wire srv eth0 "$NETNS_UDP_PORT"
 netns_start server srv sctp_test -H 10.16.2.2 -P 5001 -l -d 1
 wait_for_line "$work/server.log" "Server: Receiving packets" 20 || fail "server did not start"
 
@@ -64,7 +64,7 @@ awk '$6 ~ /192\.168\./ { bad = 1 } END { exit bad }' "$work/packets.log" ||
 	fail "a chunk listed an address from behind the NAT"
 inbound_ports=$(awk '$1 == "10.16.2.1" { print $2 }' "$work/packets.log" | sort -u)
 outbound_ports=$(awk '$1 == "10.16.2.2" { print $3 }' "$work/packets.log" | sort -u)
-echo "outer ports of the clients: $(echo $inbound_ports); server replied to: $(echo $outbound_ports)"
+echo "outer ports of the clients: ${inbound_ports//$'\n'/ }; server replied to: ${outbound_ports//$'\n'/ }"
 [ "$(wc -w <<<"$inbound_ports")" -eq 2 ] || fail "the two clients did not get two outer ports"
 [ "$inbound_ports" = "$outbound_ports" ] ||
 	fail "the server replied to ports other than the clients' outer ports"
