@@ -333,3 +333,16 @@ wait_tests = \
 	tests/integration/e2e_wait_echo_epollet.sh
 TESTS += $(wait_tests)
 EXTRA_DIST += $(wait_tests)
+
+# Real networks (docs/networks.md): hosts of our own in network namespaces,
+# as root; skipped otherwise.
+netns_tests = \
+	tests/netns/netns_one_to_one_v4.sh \
+	tests/netns/netns_one_to_one_v6.sh \
+	tests/netns/netns_one_to_many_v4.sh \
+	tests/netns/netns_one_to_many_v6.sh \
+	tests/netns/netns_nat_clients.sh \
+	tests/netns/netns_wire_two_hosts.sh \
+	tests/netns/netns_wire_loopback.sh
+TESTS += $(netns_tests)
+EXTRA_DIST += $(netns_tests) tests/netns/lib.sh
