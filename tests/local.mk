@@ -43,6 +43,16 @@ if ENABLE_ASAN
 tests_unit_test_notify_LDFLAGS = -fsanitize=address,undefined
 endif
 
+# The daemon's configuration file, environment and options (src/config).
+check_PROGRAMS += tests/unit/test_config
+TESTS += tests/unit/test_config
+tests_unit_test_config_SOURCES = tests/unit/test_config.c
+tests_unit_test_config_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_config_LDADD = libconfig.la $(CUNIT_LIBS)
+if ENABLE_ASAN
+tests_unit_test_config_LDFLAGS = -fsanitize=address,undefined
+endif
+
 # The daemon's state rules for bind, listen, connect and shutdown.
 check_PROGRAMS += tests/unit/test_errors
 TESTS += tests/unit/test_errors
@@ -222,6 +232,9 @@ integration_tests = \
 	tests/integration/badinput.sh \
 	tests/integration/daemon_missing.sh \
 	tests/integration/daemon_port_taken.sh \
+	tests/integration/config_out_of_range.sh \
+	tests/integration/config_check.sh \
+	tests/integration/config_takes_effect.sh \
 	tests/integration/autostart_race.sh \
 	tests/integration/version_library_other.sh \
 	tests/integration/version_daemon_other.sh \

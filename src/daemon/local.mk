@@ -22,9 +22,9 @@ libengine_la_SOURCES = \
 libengine_la_CFLAGS = $(AM_CFLAGS) $(USRSCTP_CFLAGS)
 
 sbin_PROGRAMS += sctpshimd
-sctpshimd_SOURCES = src/daemon/main.c
-sctpshimd_CFLAGS = $(AM_CFLAGS) $(USRSCTP_CFLAGS)
-sctpshimd_LDADD = libengine.la libwire.la $(USRSCTP_LIBS) -lpthread
+sctpshimd_SOURCES = src/daemon/main.c src/daemon/settings.c src/daemon/settings.h
+sctpshimd_CFLAGS = $(AM_CFLAGS) $(USRSCTP_CFLAGS) -DSCTPSHIM_SYSCONFDIR='"$(sysconfdir)"'
+sctpshimd_LDADD = libengine.la libconfig.la libwire.la $(USRSCTP_LIBS) -lpthread
 if ENABLE_ASAN
 libengine_la_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
 sctpshimd_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer

@@ -29,11 +29,15 @@
 #include "daemon/engine.h"
 #include "daemon/log.h"
 #include "daemon/ready.h"
+#include "daemon/settings.h"
 #include "sctpshim/proto.h"
 
 /* where "ok" / "error: ..." goes: --ready-fd, and our own parent's pipe
  * when we daemonized ourselves */
 static int ready_fds[2] = { -1, -1 };
+
+/* said again in the log once it is open */
+static struct cfg_msgs config_warnings;
 
 static void report_ready(const char *line)
 {
@@ -53,11 +57,14 @@ static void report_ready(const char *line)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sctpshimd [--foreground | --autostart] [--socket NAME] [--udp-port N]\n"
-		"                 [--encap-port N] [--idle-timeout SEC] [--log FILE] [--ready-fd FD]\n"
-		"Environment: SCTPSHIM_SOCKET, SCTPSHIM_UDP_PORT, SCTPSHIM_ENCAP_PORT,\n"
-		"SCTPSHIM_IDLE_TIMEOUT, SCTPSHIM_LOG, SCTPSHIM_DEBUG=1 (options win),\n"
-		"SCTPSHIM_INTL_ENABLE=0|1 (net.sctp.intl_enable).\n");
+		"usage: sctpshimd [--foreground | --autostart] [--config FILE] [--socket NAME]\n"
+		"                 [--udp-port N] [--encap-port N] [--idle-timeout SEC] [--log FILE]\n"
+		"                 [--ready-fd FD]\n"
+		"       sctpshimd --check-config [FILE]\n"
+		"Configuration: --config FILE, $SCTPSHIM_CONFIG, else " SCTPSHIM_SYSCONFDIR
+		"/sctpshim/sctpshim.conf;\n"
+		"Linux's net.sctp.* names, environment SCTPSHIM_<NAME> (SCTPSHIM_UDP_PORT, ...);\n"
+		"options > environment > file.  See sctpshim.conf(5).\n");
 }
 
 static unsigned long parse_number(const char *what, const char *text,
@@ -76,33 +83,55 @@ static unsigned long parse_number(const char *what, const char *text,
 	return v;
 }
 
+/* Every error on stderr, and the first (the starter reads one line) to
+ * whoever waits on --ready-fd; then stop before anything was applied. */
+static void __attribute__((noreturn)) config_failed(struct cfg_msgs *errors)
+{
+	char line[480];
+
+	for (size_t i = 0; i < errors->count; i++)
+		fprintf(stderr, "sctpshimd: %s\n", errors->line[i]);
+	if (errors->count > 1)
+		snprintf(line, sizeof line, "error: %.300s (and %zu more: sctpshimd --check-config)\n",
+			 errors->line[0], errors->count - 1);
+	else
+		snprintf(line, sizeof line, "error: %.400s\n",
+			 errors->count ? errors->line[0] : "invalid configuration");
+	report_ready(line);
+	exit(1);
+}
+
 static void parse_config(int argc, char **argv, struct shimd_config *cfg)
 {
 	static const struct option opts[] = {
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "autostart", no_argument, NULL, 'a' },
-		{ "socket", required_argument, NULL, 's' },
-		{ "udp-port", required_argument, NULL, 'u' },
-		{ "encap-port", required_argument, NULL, 'e' },
-		{ "idle-timeout", required_argument, NULL, 'i' },
-		{ "log", required_argument, NULL, 'l' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "check-config", optional_argument, NULL, 'C' },
+		{ "socket", required_argument, NULL, CFG_SOCKET },
+		{ "udp-port", required_argument, NULL, CFG_UDP_PORT },
+		{ "encap-port", required_argument, NULL, CFG_ENCAP_PORT },
+		{ "idle-timeout", required_argument, NULL, CFG_IDLE_TIMEOUT },
+		{ "log", required_argument, NULL, CFG_LOG },
 		{ "ready-fd", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *env, *socket_opt = NULL, *udp_opt = NULL, *encap_opt = NULL;
-	const char *idle_opt = NULL, *log_opt = NULL;
+	const char *options[CFG_COUNT] = { 0 }, *file = NULL;
+	struct cfg_msgs errors = { 0 }, warnings = { 0 };
+	bool check = false;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': cfg->foreground = true; break;
 		case 'a': cfg->autostart = true; break;
-		case 's': socket_opt = optarg; break;
-		case 'u': udp_opt = optarg; break;
-		case 'e': encap_opt = optarg; break;
-		case 'i': idle_opt = optarg; break;
-		case 'l': log_opt = optarg; break;
+		case 'c': file = optarg; break;
+		case 'C': check = true; file = optarg ? optarg : file; break;
+		case CFG_SOCKET: case CFG_UDP_PORT: case CFG_ENCAP_PORT:
+		case CFG_IDLE_TIMEOUT: case CFG_LOG:
+			options[c] = optarg;
+			break;
 		case 'r':
 			cfg->ready_fd = (int)parse_number("--ready-fd", optarg, 0, INT_MAX);
 			break;
@@ -110,45 +139,33 @@ static void parse_config(int argc, char **argv, struct shimd_config *cfg)
 		default: usage(stderr); exit(2);
 		}
 	}
+	if (check && optind + 1 == argc)
+		file = argv[optind++];   /* --check-config FILE */
 	if (optind < argc) {
 		fprintf(stderr, "sctpshimd: unexpected argument '%s'\n", argv[optind]);
 		exit(2);
 	}
+	if (cfg->ready_fd >= 0 && fcntl(cfg->ready_fd, F_SETFD, FD_CLOEXEC) == 0)
+		ready_fds[0] = cfg->ready_fd;
 
-	cfg->socket_name = socket_opt ? socket_opt : shim_daemon_name();
-	if (shim_daemon_address(cfg->socket_name, &(struct sockaddr_un){ 0 }) < 0) {
-		fprintf(stderr, "sctpshimd: %s: the name must have 1 to %zu characters\n",
-			socket_opt ? "--socket" : "SCTPSHIM_SOCKET", SHIM_DAEMON_NAME_MAX);
-		exit(2);
+	if (settings_load(file, options, &errors))
+		config_failed(&errors);
+	cfg_warnings(&shimd_settings, &warnings);
+	if (check) {
+		for (size_t i = 0; i < warnings.count; i++)
+			fprintf(stderr, "sctpshimd: warning: %s\n", warnings.line[i]);
+		cfg_print(&shimd_settings, stdout);
+		exit(0);
 	}
-	if (udp_opt)
-		cfg->udp_port = (uint16_t)parse_number("--udp-port", udp_opt, 1, 65535);
-	else if ((env = getenv("SCTPSHIM_UDP_PORT")) && *env)
-		cfg->udp_port = (uint16_t)parse_number("SCTPSHIM_UDP_PORT", env, 1, 65535);
-	else
-		cfg->udp_port = SHIM_DEFAULT_UDP_PORT;
-	if (encap_opt)
-		cfg->encap_port = (uint16_t)parse_number("--encap-port", encap_opt, 1, 65535);
-	else if ((env = getenv("SCTPSHIM_ENCAP_PORT")) && *env)
-		cfg->encap_port = (uint16_t)parse_number("SCTPSHIM_ENCAP_PORT", env, 1, 65535);
-	else
-		cfg->encap_port = cfg->udp_port;
-	if (idle_opt)
-		cfg->idle_timeout = (unsigned)parse_number("--idle-timeout", idle_opt, 0, 31536000);
-	else if ((env = getenv("SCTPSHIM_IDLE_TIMEOUT")) && *env)
-		cfg->idle_timeout = (unsigned)parse_number("SCTPSHIM_IDLE_TIMEOUT", env, 0, 31536000);
-	else
-		cfg->idle_timeout = 30;
-	cfg->log_file = log_opt ? log_opt : getenv("SCTPSHIM_LOG");
-	env = getenv("SCTPSHIM_DEBUG");
-	cfg->debug = env && *env && strcmp(env, "0") != 0;
-	/* Linux's sysctl net.sctp.intl_enable: I-DATA may be turned on */
-	env = getenv("SCTPSHIM_INTL_ENABLE");
-	if (env && *env && strcmp(env, "0") != 0 && strcmp(env, "1") != 0) {
-		fprintf(stderr, "sctpshimd: SCTPSHIM_INTL_ENABLE: '%s' is not 0 or 1\n", env);
-		exit(2);
-	}
-	cfg->intl_enable = env && strcmp(env, "1") == 0;
+	settings_to_daemon(cfg);
+	/* Programs look for the daemon by $SCTPSHIM_SOCKET alone: started
+	 * by one, serve the name it looks for, whatever a file says. */
+	if (cfg->autostart && strcmp(cfg->socket_name, shim_daemon_name()) != 0)
+		cfg->socket_name = shim_daemon_name();
+	if (!cfg->foreground && !cfg->autostart)
+		for (size_t i = 0; i < warnings.count; i++)
+			fprintf(stderr, "sctpshimd: warning: %s\n", warnings.line[i]);
+	config_warnings = warnings;
 }
 
 /* ---- start-up -------------------------------------------------------------- */
@@ -472,15 +489,13 @@ static void drop_interposer(char **argv)
 int main(int argc, char **argv)
 {
 	struct shimd_config *cfg = &shimd.cfg;
+	const char *failed;
 	sigset_t sigs;
 	int fd, err;
 
 	drop_interposer(argv);
 	cfg->ready_fd = -1;
 	parse_config(argc, argv, cfg);
-	ready_fds[0] = cfg->ready_fd;
-	if (cfg->ready_fd >= 0 && fcntl(cfg->ready_fd, F_SETFD, FD_CLOEXEC) < 0)
-		ready_fds[0] = -1;
 	if (!cfg->foreground && !cfg->autostart)
 		daemonize();
 	err = log_open(cfg->foreground, cfg->log_file, cfg->debug);
@@ -488,6 +503,9 @@ int main(int argc, char **argv)
 		log_open(cfg->foreground, NULL, cfg->debug);
 		log_warn("log file %s: %s; using syslog", cfg->log_file, strerror(-err));
 	}
+	for (size_t i = 0; i < config_warnings.count; i++)
+		log_warn("%s", config_warnings.line[i]);
+	cfg_msgs_free(&config_warnings);
 	shimd.uid = getuid();
 	make_instance();
 	raise_fd_limit();
@@ -515,6 +533,8 @@ int main(int argc, char **argv)
 			   "set SCTPSHIM_UDP_PORT to a free port", cfg->udp_port,
 			   err == -EADDRINUSE ? "in use" : strerror(-err));
 	engine_init(cfg->udp_port, cfg->encap_port, cfg->debug);
+	if (settings_apply_usrsctp(&failed) < 0)
+		fail_start("usrsctp refused %s", failed);
 
 	if (loop_init(&shimd.loop) < 0 || endpoints_init() < 0)
 		fail_start("cannot set up the event loop: %s", strerror(errno));
