@@ -185,7 +185,9 @@ int shim_spawn_daemon(void)
 		const char *text = strncmp(line, "error: ", 7) == 0 ? line + 7 : line;
 
 		shim_warn_once(text);
-		return strstr(text, "port") ? -EADDRINUSE : -EPROTONOSUPPORT;
+		/* only the daemon's own UDP port being taken is EADDRINUSE; a
+		 * bad configuration (its key may name a port) is not */
+		return strncmp(text, "UDP port ", 9) == 0 ? -EADDRINUSE : -EPROTONOSUPPORT;
 	}
 	if (len < 0) {
 		snprintf(msg, sizeof msg, "sctpshimd (%s) did not report ready in %d s",

@@ -52,6 +52,8 @@ bool e2e_is_loopback(const struct sockaddr *sa, int family);
 
 /* A bound socket of the given type; listening when backlog >= 0. */
 int e2e_socket(int family, int type, uint16_t port, int backlog);
+/* Until a bind to port succeeds (EADDRINUSE only; fails after timeout_ms). */
+void e2e_wait_port_free(int family, uint16_t port, int timeout_ms);
 /* One-to-one: listener on port, connected client, accepted server end. */
 struct e2e_pair {
 	int listener, client, server;

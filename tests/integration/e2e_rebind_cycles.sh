@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # e2e rebind-cycles: a one-to-many server and client on the same two ports,
-# exchanging a message and closing, 300 times in one daemon: every bind
-# finds its port free again, and no closed socket of ours is left behind.
+# exchanging a message and closing, 300 times in one daemon: each time the
+# ports come back (within seconds: the last cycle's associations may still
+# be shutting down), and no closed socket of ours is left behind.
 . "$(dirname "$0")/lib.sh"
 port=35400
 run_e2e rebind-cycles $port

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -108,6 +109,26 @@ int e2e_socket(int family, int type, uint16_t port, int backlog)
 	if (backlog >= 0)
 		MUST(listen(fd, backlog));
 	return fd;
+}
+
+void e2e_wait_port_free(int family, uint16_t port, int timeout_ms)
+{
+	struct e2e_addr a = e2e_loopback(family, port);
+	int one = 1;
+
+	for (int waited = 0;; waited += 20) {
+		int fd = MUST(socket(family, SOCK_SEQPACKET, IPPROTO_SCTP));
+		int r;
+
+		MUST(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one));
+		r = bind(fd, (struct sockaddr *)&a.ss, a.len);
+		close(fd);
+		if (r == 0)
+			return;
+		CHECK(errno == EADDRINUSE, "bind to port %u: %s", port, strerror(errno));
+		CHECK(waited < timeout_ms, "port %u still taken after %d ms", port, timeout_ms);
+		poll(NULL, 0, 20);  /* nothing to wait on: the daemon frees it */
+	}
 }
 
 struct e2e_pair e2e_connect_pair(int family, uint16_t port)
