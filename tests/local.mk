@@ -343,6 +343,15 @@ netns_tests = \
 	tests/netns/netns_one_to_many_v6.sh \
 	tests/netns/netns_nat_clients.sh \
 	tests/netns/netns_wire_two_hosts.sh \
-	tests/netns/netns_wire_loopback.sh
+	tests/netns/netns_wire_loopback.sh \
+	tests/netns/netns_loss_1.sh \
+	tests/netns/netns_loss_5.sh \
+	tests/netns/netns_loss_20.sh \
+	tests/netns/netns_unreach_timeout.sh \
+	tests/netns/netns_unreach_abort.sh
 TESTS += $(netns_tests)
 EXTRA_DIST += $(netns_tests) tests/netns/lib.sh
+# Both ends of the loss transfers and the reachability connects.
+check_PROGRAMS += tests/netns/netns_peer
+tests_netns_netns_peer_SOURCES = tests/netns/netns_peer.c
+tests_netns_netns_peer_LDADD = -lsctp
