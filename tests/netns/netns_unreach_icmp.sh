@@ -9,6 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 netns_two_hosts
 unreach_icmp_sent() {
+	# shellcheck disable=SC2016 # an awk program
 	netns_exec b awk '$1 != "Icmp:" { next }
 		!seen++ { for (i = 2; i <= NF; i++) col[$i] = i; next }
 		{ print $col["OutDestUnreachs"]; exit }' /proc/net/snmp
