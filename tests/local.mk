@@ -271,11 +271,15 @@ EXTRA_DIST += $(integration_tests) tests/integration/lib.sh tests/demo.sh \
 CLEANFILES += tests/integration/sctpshimd-check.log
 
 # make bench: the full-size runs; flow_memory.sh pushes 1 GiB (128 MiB in
-# make check) and prints the daemon's peak RSS.
+# make check) and prints the daemon's peak RSS; the loss tests move 50 MiB
+# each (10 MiB at 20 % loss in make check).
 .PHONY: bench
 bench: all
 	FLOW_MIB=1024 $(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/integration/flow_memory.sh
 	@cat tests/integration/flow_memory.sh.log
+	NETNS_LOSS_MIB=50 CMD_TIMEOUT=300 $(MAKE) $(AM_MAKEFLAGS) check \
+		TESTS="tests/netns/netns_loss_1.sh tests/netns/netns_loss_5.sh tests/netns/netns_loss_20.sh"
+	@cat tests/netns/netns_loss_1.sh.log tests/netns/netns_loss_5.sh.log tests/netns/netns_loss_20.sh.log
 
 # make installcheck: the installed command, library and daemon.
 EXTRA_DIST += tests/integration/installed.sh
@@ -356,6 +360,16 @@ netns_tests = \
 	tests/netns/netns_one_to_many_v6.sh \
 	tests/netns/netns_nat_clients.sh \
 	tests/netns/netns_wire_two_hosts.sh \
-	tests/netns/netns_wire_loopback.sh
+	tests/netns/netns_wire_loopback.sh \
+	tests/netns/netns_loss_1.sh \
+	tests/netns/netns_loss_5.sh \
+	tests/netns/netns_loss_20.sh \
+	tests/netns/netns_unreach_timeout.sh \
+	tests/netns/netns_unreach_icmp.sh \
+	tests/netns/netns_unreach_abort.sh
 TESTS += $(netns_tests)
 EXTRA_DIST += $(netns_tests) tests/netns/lib.sh
+# Both ends of the loss transfers and the reachability connects.
+check_PROGRAMS += tests/netns/netns_peer
+tests_netns_netns_peer_SOURCES = tests/netns/netns_peer.c
+tests_netns_netns_peer_LDADD = -lsctp

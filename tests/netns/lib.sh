@@ -166,6 +166,27 @@ capture_start() {
 	wait_for_line "$work/$name.log" "^Capturing on" 20 || fail "tshark did not start capturing"
 }
 
+# capture_flush NAME NS ADDR PORT: tshark may miss packets for a while
+# after it says "Capturing on", and shows the ones it has with a delay.
+# Send UDP datagrams that are not SCTP from namespace NS to ADDR:PORT until
+# capture NAME shows one more of them: from then on it sees every packet,
+# and it has shown every one that went over the link before.
+capture_flush() {
+	local before
+	before=$(capture_markers "$1")
+	wait_until 20 capture_marker_seen "$@" "$before" || fail "capture $1 does not see packets"
+}
+
+capture_markers() {
+	awk -F'\t' 'NF >= 7 && $5 == "" && $6 == ""' "$work/$1.log" | wc -l
+}
+
+capture_marker_seen() {
+	local v="ns_$2"
+	ip netns exec "${!v}" bash -c "echo marker >/dev/udp/$3/$4" 2>/dev/null
+	[ "$(capture_markers "$1")" -gt "$5" ]
+}
+
 # capture_packets NAME: the packets captured so far, source addresses of
 # both families in one column: ADDRESS SPORT DPORT STATUS CHUNKS LISTED
 # (LISTED: the listed addresses, or -).
@@ -196,4 +217,64 @@ expect_wire_ok() {
 			END { exit !found }' "$work/packets.log" || fail "no $name chunk on the wire"
 	done
 	echo "$(wc -l <"$work/packets.log") packets, all SCTP with good CRC32c, every expected chunk type"
+}
+
+# netns_loss NS IF PERCENT: nftables drops PERCENT % of the encapsulated
+# SCTP packets leaving and entering IF in NS, so both directions of the link
+# lose that share (netem does not exist on every kernel; numgen does).
+netns_loss() {
+	require_tools nft
+	netns_exec "$1" nft -f - <<NFT || skip "nftables numgen is not available"
+table inet loss {
+	chain out {
+		type filter hook output priority 0;
+		oifname "$2" udp dport $NETNS_UDP_PORT counter
+		oifname "$2" udp dport $NETNS_UDP_PORT numgen random mod 100 < $3 counter drop
+	}
+	chain in {
+		type filter hook input priority 0;
+		iifname "$2" udp dport $NETNS_UDP_PORT counter
+		iifname "$2" udp dport $NETNS_UDP_PORT numgen random mod 100 < $3 counter drop
+	}
+}
+NFT
+}
+
+# netns_loss_counts NS: what the loss table of NS saw and dropped, as
+# "out: DROPPED of SEEN, in: DROPPED of SEEN".
+netns_loss_counts() {
+	netns_exec "$1" nft list table inet loss |
+		awk '/counter packets/ { for (i = 1; i < NF; i++) if ($i == "packets") c[n++] = $(i + 1) }
+			END { printf "out: %d of %d, in: %d of %d\n", c[1], c[0], c[3], c[2] }'
+}
+
+# loss_transfer PERCENT MIB: two hosts, PERCENT % loss each way on their
+# link, netns_peer sends MIB MiB of mixed ordered and unordered messages on
+# 10 streams from a to b, which checks every one; prints the goodput.
+loss_transfer() {
+	local percent=$1 bytes=$(($2 * 1024 * 1024))
+	local peer="$builddir/tests/netns/netns_peer"
+	require_build
+	[ -x "$peer" ] || hard_error "$peer is not built"
+	netns_two_hosts
+	netns_loss a eth0 "$percent"
+	netns_start server b "$peer" recv 10.16.1.2 5001 "$bytes"
+	wait_for_line "$work/server.log" "^listening" 20 || fail "the receiver did not start"
+	netns_start client a "$peer" send 10.16.1.2 5001 "$bytes"
+	finish client || fail "the sender exited with status $?"
+	finish server || fail "the receiver exited with status $?"
+	cat "$work/client.log" "$work/server.log"
+	echo "$percent % loss each way, $2 MiB; packets dropped on a's link, $(netns_loss_counts a)"
+}
+
+# unreach_connect ERRNO: netns_peer in a connects to 10.16.1.2 port 5001
+# with short INIT timers (3 attempts, RTO 200-500 ms) and must fail with
+# ERRNO (a name); its output says after how long.
+unreach_connect() {
+	local peer="$builddir/tests/netns/netns_peer"
+	require_build
+	[ -x "$peer" ] || hard_error "$peer is not built"
+	netns_shim a "$peer" connect 10.16.1.2 5001 "$1" >"$work/client.log" 2>&1 ||
+		fail "connect did not fail with $1 (status $?)"
+	cat "$work/client.log"
 }

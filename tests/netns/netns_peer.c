@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Both ends of the network namespace tests' transfers and connects, run
+ * under the shim like any unmodified SCTP program (docs/networks.md).
+ *
+ *   netns_peer recv ADDR PORT BYTES   listen, accept one association, check
+ *                                     every message of the plan for BYTES
+ *   netns_peer send ADDR PORT BYTES   connect and send that plan
+ *   netns_peer connect ADDR PORT ERRNO
+ *                                     a blocking connect with short INIT
+ *                                     timers must fail with ERRNO (a name)
+ *
+ * The plan: message i has a size, a stream (of STREAMS) and an ordering
+ * that all follow from i, so the receiver knows what each message must be
+ * without being told.  Each message starts with i and continues with a
+ * pattern of i, so a message that arrives damaged, twice, on the wrong
+ * stream, or out of order on an ordered stream is caught.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <netinet/in.h>
+#include <netinet/sctp.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STREAMS 10
+#define MAX_MSG 16384
+
+__attribute__((noreturn, format(printf, 1, 2)))
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+	int saved = errno;
+
+	va_start(ap, fmt);
+	fputs("netns_peer: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (saved)
+		fprintf(stderr, " (errno %d %s)", saved, strerror(saved));
+	fputc('\n', stderr);
+	exit(1);
+}
+
+struct plan_msg {
+	uint32_t size;
+	uint16_t stream;
+	bool unordered;
+};
+
+/* One message in three is unordered, so every stream carries both kinds
+ * (3 and 10 are coprime). */
+static struct plan_msg plan_of(uint32_t i)
+{
+	struct plan_msg m = {
+		.size = 8 + (uint32_t)(((uint64_t)i * 7919u) % (MAX_MSG - 8)),
+		.stream = i % STREAMS,
+		.unordered = i % 3 == 1,
+	};
+	return m;
+}
+
+/* How many messages the plan for BYTES has (the last one may be short). */
+static uint32_t plan_count(uint64_t bytes, uint32_t *last_size)
+{
+	uint64_t sum = 0;
+	uint32_t i = 0;
+
+	while (sum < bytes) {
+		uint32_t size = plan_of(i).size;
+		if (bytes - sum < size)
+			size = bytes - sum < 8 ? 8 : (uint32_t)(bytes - sum);
+		*last_size = size;
+		sum += size;
+		i++;
+	}
+	return i;
+}
+
+static uint32_t size_of(uint32_t i, uint32_t count, uint32_t last_size)
+{
+	return i + 1 == count ? last_size : plan_of(i).size;
+}
+
+static void fill(uint8_t *buf, uint32_t i, uint32_t size)
+{
+	memcpy(buf, &i, 4);
+	for (uint32_t k = 4; k < size; k++)
+		buf[k] = (uint8_t)(i * 31 + k);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static socklen_t parse_addr(const char *host, const char *port, struct sockaddr_storage *ss)
+{
+	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof *ss);
+	if (inet_pton(AF_INET, host, &sin->sin_addr) == 1) {
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons((uint16_t)atoi(port));
+		return sizeof *sin;
+	}
+	if (inet_pton(AF_INET6, host, &sin6->sin6_addr) == 1) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((uint16_t)atoi(port));
+		return sizeof *sin6;
+	}
+	errno = 0;
+	die("bad address %s", host);
+}
+
+static int stream_socket(int family)
+{
+	struct sctp_initmsg im = { .sinit_num_ostreams = STREAMS, .sinit_max_instreams = STREAMS };
+	struct sctp_event_subscribe ev = { .sctp_data_io_event = 1 };
+	int fd = socket(family, SOCK_STREAM, IPPROTO_SCTP);
+
+	if (fd < 0)
+		die("socket");
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &im, sizeof im) < 0)
+		die("SCTP_INITMSG");
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev) < 0)
+		die("SCTP_EVENTS");
+	return fd;
+}
+
+static int do_send(const struct sockaddr_storage *to, socklen_t len, uint64_t bytes)
+{
+	uint32_t last_size = 0, count = plan_count(bytes, &last_size);
+	static uint8_t buf[MAX_MSG];
+	int fd = stream_socket(to->ss_family);
+	char c;
+
+	if (connect(fd, (const struct sockaddr *)to, len) < 0)
+		die("connect");
+	for (uint32_t i = 0; i < count; i++) {
+		struct plan_msg m = plan_of(i);
+		uint32_t size = size_of(i, count, last_size);
+
+		fill(buf, i, size);
+		if (sctp_sendmsg(fd, buf, size, NULL, 0, 0, m.unordered ? SCTP_UNORDERED : 0,
+				 m.stream, 0, 0) != (ssize_t)size)
+			die("sctp_sendmsg of message %u (%u bytes)", i, size);
+	}
+	/* The receiver closes once it has everything: wait for that, so our
+	 * exit means the transfer is over. */
+	if (shutdown(fd, SHUT_WR) < 0)
+		die("shutdown");
+	if (recv(fd, &c, 1, 0) != 0)
+		die("the receiver sent something back");
+	close(fd);
+	printf("sent %u messages, %llu bytes\n", count, (unsigned long long)bytes);
+	return 0;
+}
+
+static int do_recv(const struct sockaddr_storage *at, socklen_t len, uint64_t bytes)
+{
+	uint32_t last_size = 0, count = plan_count(bytes, &last_size);
+	int64_t last_ordered[STREAMS];
+	static uint8_t buf[MAX_MSG + 1], want[MAX_MSG];
+	uint8_t *seen = calloc(count, 1);
+	uint32_t got = 0, unordered = 0;
+	uint64_t total = 0;
+	int one = 1, lfd = stream_socket(at->ss_family), fd;
+	double begin = 0, end;
+
+	if (!seen)
+		die("calloc");
+	for (int s = 0; s < STREAMS; s++)
+		last_ordered[s] = -1;
+	if (setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0)
+		die("SO_REUSEADDR");
+	if (bind(lfd, (const struct sockaddr *)at, len) < 0)
+		die("bind");
+	if (listen(lfd, 1) < 0)
+		die("listen");
+	printf("listening\n");
+	fflush(stdout);
+	fd = accept(lfd, NULL, NULL);
+	if (fd < 0)
+		die("accept");
+	for (;;) {
+		struct sctp_sndrcvinfo sinfo;
+		int flags = 0;
+		ssize_t n = sctp_recvmsg(fd, buf, sizeof buf, NULL, NULL, &sinfo, &flags);
+		uint32_t i;
+		struct plan_msg m;
+
+		if (n == 0)
+			break;
+		if (n < 0)
+			die("sctp_recvmsg after %u messages", got);
+		if (!begin)
+			begin = now();
+		errno = 0;
+		if (flags & MSG_NOTIFICATION)
+			die("unexpected notification");
+		if (!(flags & MSG_EOR) || n < 4)
+			die("a message of %zd bytes came in pieces (flags 0x%x)", n, flags);
+		memcpy(&i, buf, 4);
+		if (i >= count)
+			die("message index %u, the plan has %u", i, count);
+		if (seen[i])
+			die("message %u arrived twice", i);
+		seen[i] = 1;
+		m = plan_of(i);
+		if ((uint32_t)n != size_of(i, count, last_size))
+			die("message %u has %zd bytes, want %u", i, n, size_of(i, count, last_size));
+		fill(want, i, (uint32_t)n);
+		if (memcmp(buf, want, (size_t)n))
+			die("message %u is damaged", i);
+		if (sinfo.sinfo_stream != m.stream)
+			die("message %u on stream %u, want %u", i, sinfo.sinfo_stream, m.stream);
+		if (!!(sinfo.sinfo_flags & SCTP_UNORDERED) != m.unordered)
+			die("message %u: unordered flag %d, want %d", i,
+			    !!(sinfo.sinfo_flags & SCTP_UNORDERED), m.unordered);
+		if (m.unordered) {
+			unordered++;
+		} else {
+			if ((int64_t)i < last_ordered[m.stream])
+				die("message %u after %lld on ordered stream %u", i,
+				    (long long)last_ordered[m.stream], m.stream);
+			last_ordered[m.stream] = i;
+		}
+		got++;
+		total += (uint64_t)n;
+	}
+	end = now();
+	errno = 0;
+	if (got != count)
+		for (uint32_t i = 0; i < count; i++)
+			if (!seen[i])
+				die("message %u never arrived (%u of %u did)", i, got, count);
+	if (total != bytes)
+		die("%llu bytes arrived, want %llu", (unsigned long long)total,
+		    (unsigned long long)bytes);
+	close(fd);
+	close(lfd);
+	printf("received %u messages (%u unordered) on %d streams, %llu bytes, each once, intact, in order\n",
+	       got, unordered, STREAMS, (unsigned long long)total);
+	printf("goodput %.0f bytes/s over %.2f s\n", end > begin ? total / (end - begin) : 0.0,
+	       end - begin);
+	free(seen);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int err;
+} errnos[] = {
+	{ "ETIMEDOUT", ETIMEDOUT },
+	{ "ECONNREFUSED", ECONNREFUSED },
+	{ "EHOSTUNREACH", EHOSTUNREACH },
+	{ "ENETUNREACH", ENETUNREACH },
+	{ "ECONNRESET", ECONNRESET },
+};
+
+static const char *errno_name(int err)
+{
+	for (size_t k = 0; k < sizeof errnos / sizeof errnos[0]; k++)
+		if (errnos[k].err == err)
+			return errnos[k].name;
+	return "another errno";
+}
+
+/* A blocking connect with INIT timers short enough for a test: an INIT
+ * every 200-500 ms, 3 attempts. */
+static int do_connect(const struct sockaddr_storage *to, socklen_t len, const char *want)
+{
+	struct sctp_initmsg im = { .sinit_max_attempts = 3, .sinit_max_init_timeo = 500 };
+	struct sctp_rtoinfo rto = { .srto_initial = 200, .srto_min = 100, .srto_max = 500 };
+	int fd = socket(to->ss_family, SOCK_STREAM, IPPROTO_SCTP), r, err;
+	double begin;
+
+	if (fd < 0)
+		die("socket");
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &im, sizeof im) < 0)
+		die("SCTP_INITMSG");
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto) < 0)
+		die("SCTP_RTOINFO");
+	begin = now();
+	r = connect(fd, (const struct sockaddr *)to, len);
+	err = errno;
+	printf("connect: %s after %.0f ms\n", r == 0 ? "success" : errno_name(err),
+	       (now() - begin) * 1000);
+	close(fd);
+	if (r == 0 || strcmp(errno_name(err), want)) {
+		errno = r == 0 ? 0 : err;
+		die("connect should fail with %s", want);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc != 5) {
+		fprintf(stderr, "usage: %s recv|send ADDR PORT BYTES | connect ADDR PORT ERRNO\n",
+			argv[0]);
+		return 99;
+	}
+	len = parse_addr(argv[2], argv[3], &ss);
+	if (!strcmp(argv[1], "connect"))
+		return do_connect(&ss, len, argv[4]);
+	if (!strcmp(argv[1], "send"))
+		return do_send(&ss, len, strtoull(argv[4], NULL, 10));
+	if (!strcmp(argv[1], "recv"))
+		return do_recv(&ss, len, strtoull(argv[4], NULL, 10));
+	fprintf(stderr, "%s: unknown mode %s\n", argv[0], argv[1]);
+	return 99;
+}
