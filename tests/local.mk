@@ -366,7 +366,12 @@ netns_tests = \
 	tests/netns/netns_loss_20.sh \
 	tests/netns/netns_unreach_timeout.sh \
 	tests/netns/netns_unreach_icmp.sh \
-	tests/netns/netns_unreach_abort.sh
+	tests/netns/netns_unreach_abort.sh \
+	tests/netns/netns_native_one_to_one.sh \
+	tests/netns/netns_native_one_to_many.sh \
+	tests/netns/netns_native_no_cap.sh \
+	tests/netns/netns_native_encap_peer.sh \
+	tests/netns/netns_native_answered.sh
 TESTS += $(netns_tests)
 EXTRA_DIST += $(netns_tests) tests/netns/lib.sh
 # Both ends of the loss transfers and the reachability connects.

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Loading, checking and printing the configuration (config.h). */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -169,6 +170,16 @@ static int check_value(const struct cfg_key *k, const char *text, const char *wh
 		if (*p || count != 3) {
 			add_msg(errors, "%s: %s: '%s' is not three numbers in range %s",
 				where, k->name, text, range);
+			return -1;
+		}
+		return 0;
+	}
+	case CFG_PREFIXES: {
+		char why[200];
+
+		if (cfg_prefixes_parse(text, NULL, why, sizeof why) < 0) {
+			add_msg(errors, "%s: %s: %s (expected address prefixes such as "
+				"10.16.0.0/16 fd00:16::/32)", where, k->name, why);
 			return -1;
 		}
 		return 0;
@@ -352,6 +363,40 @@ static int check_order(const struct cfg *c, enum cfg_id lo, enum cfg_id hi, stru
 	return 1;
 }
 
+/* A prefix cannot be both spoken to natively and encapsulated: the
+ * longest match would have no answer. */
+static int check_peer_lists(const struct cfg *c, struct cfg_msgs *errors)
+{
+	struct cfg_prefixes native = { 0 }, encap = { 0 };
+	const struct cfg_value *late;
+	char why[200];
+	int errs = 0;
+
+	if (cfg_prefixes_parse(cfg_text(c, CFG_NATIVE_PEERS), &native, why, sizeof why) < 0
+	    || cfg_prefixes_parse(cfg_text(c, CFG_ENCAP_PEERS), &encap, why, sizeof why) < 0) {
+		add_msg(errors, "peer lists: %s", why);
+		errs = 1;
+	}
+	late = c->v[CFG_ENCAP_PEERS].source >= c->v[CFG_NATIVE_PEERS].source
+		? &c->v[CFG_ENCAP_PEERS] : &c->v[CFG_NATIVE_PEERS];
+	for (size_t i = 0; !errs && i < native.count; i++)
+		for (size_t j = 0; !errs && j < encap.count; j++)
+			if (cfg_prefixes_same(&native.p[i], &encap.p[j])) {
+				char addr[INET6_ADDRSTRLEN];
+
+				inet_ntop(native.p[i].family, native.p[i].addr, addr, sizeof addr);
+				add_msg(errors, "%s: %s: %s/%u is also in %s", late->where,
+					late == &c->v[CFG_ENCAP_PEERS] ? cfg_keys[CFG_ENCAP_PEERS].name
+					: cfg_keys[CFG_NATIVE_PEERS].name, addr, native.p[i].len,
+					late == &c->v[CFG_ENCAP_PEERS] ? cfg_keys[CFG_NATIVE_PEERS].name
+					: cfg_keys[CFG_ENCAP_PEERS].name);
+				errs = 1;
+			}
+	cfg_prefixes_free(&native);
+	cfg_prefixes_free(&encap);
+	return errs;
+}
+
 int cfg_check(const struct cfg *c, struct cfg_msgs *errors)
 {
 	int errs = check_order(c, CFG_RTO_MIN, CFG_RTO_MAX, errors);
@@ -362,6 +407,7 @@ int cfg_check(const struct cfg *c, struct cfg_msgs *errors)
 		errs += check_order(c, CFG_RTO_INITIAL, CFG_RTO_MAX, errors);
 	}
 	errs += check_order(c, CFG_PF_RETRANS, CFG_PS_RETRANS, errors);
+	errs += check_peer_lists(c, errors);
 	return errs;
 }
 

@@ -10,11 +10,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum cfg_id {
 	/* sctpshim's own */
 	CFG_SOCKET, CFG_IDLE_TIMEOUT, CFG_LOG, CFG_DEBUG,
+	CFG_NATIVE, CFG_NATIVE_PEERS, CFG_ENCAP_PEERS,
 	/* Linux's net.sctp.*, honoured */
 	CFG_UDP_PORT, CFG_ENCAP_PORT,
 	CFG_RTO_INITIAL, CFG_RTO_MIN, CFG_RTO_MAX,
@@ -38,6 +40,7 @@ enum cfg_kind {
 	CFG_TEXT,     /* min..max characters */
 	CFG_CHOICE,   /* one word of choices */
 	CFG_TRIPLE,   /* three integers in min..max ("min default max") */
+	CFG_PREFIXES, /* address prefixes ("10.16.0.0/16 fd00::/8") */
 };
 
 enum cfg_source { CFG_FROM_DEFAULT, CFG_FROM_FILE, CFG_FROM_ENV, CFG_FROM_OPTION };
@@ -110,6 +113,28 @@ int cfg_warnings(const struct cfg *c, struct cfg_msgs *warnings);
 /* The effective configuration as sysctl.conf lines with the source of
  * each value as a comment. */
 void cfg_print(const struct cfg *c, FILE *out);
+
+/* Address prefixes, as ip-route(8) reads them. */
+struct cfg_prefix {
+	uint8_t family;         /* AF_INET, AF_INET6 */
+	uint8_t len;            /* prefix length in bits */
+	uint8_t addr[16];       /* network order, bits past len zero */
+};
+
+struct cfg_prefixes {
+	struct cfg_prefix *p;
+	size_t count;
+};
+
+/* Words "ADDR[/LEN]" separated by spaces or commas (none: an empty
+ * list).  Returns 0 with the list in *out (out may be NULL: only check),
+ * or -1 with the reason in why. */
+int cfg_prefixes_parse(const char *text, struct cfg_prefixes *out, char *why, size_t whysize);
+void cfg_prefixes_free(struct cfg_prefixes *list);
+/* The length of the longest prefix of list covering addr (4 or 16 bytes
+ * of family; an IPv4-mapped IPv6 address counts as IPv4), or -1. */
+int cfg_prefixes_longest(const struct cfg_prefixes *list, int family, const void *addr);
+bool cfg_prefixes_same(const struct cfg_prefix *a, const struct cfg_prefix *b);
 
 static inline long long cfg_num(const struct cfg *c, enum cfg_id id)
 {

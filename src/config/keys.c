@@ -26,6 +26,12 @@ const struct cfg_key cfg_keys[CFG_COUNT] = {
 	[CFG_LOG] = { .name = "sctpshim.log", .kind = CFG_TEXT, .min = 0, .max = PATH_MAX - 1,
 		      .def = "", .option = "--log" },
 	[CFG_DEBUG] = { FLAG("sctpshim.debug", "0") },
+	/* SCTP straight over IP (protocol 132) instead of UDP: for every
+	 * peer (native = 1) or the peers listed; the longest prefix of
+	 * either list decides, then native.  Needs CAP_NET_RAW. */
+	[CFG_NATIVE] = { FLAG("sctpshim.native", "0") },
+	[CFG_NATIVE_PEERS] = { .name = "sctpshim.native_peers", .kind = CFG_PREFIXES, .def = "" },
+	[CFG_ENCAP_PEERS] = { .name = "sctpshim.encap_peers", .kind = CFG_PREFIXES, .def = "" },
 
 	[CFG_UDP_PORT] = { NUM("net.sctp.udp_port", 1, 65535, "9899"), .option = "--udp-port" },
 	/* 0: the peers' port is our own udp_port */

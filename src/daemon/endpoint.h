@@ -153,7 +153,9 @@ struct endpoint {
 	struct {                /* kept by engine_opt_path.c */
 		uint8_t ip_tos, ipv6_tclass;
 		uint8_t pf_expose;      /* SCTP_EXPOSE_POTENTIALLY_FAILED_STATE */
-		uint16_t encap_default; /* usrsctp's first remote UDP port, network order; 0: unread */
+		uint16_t encap_socket;  /* the socket's remote UDP port in usrsctp,
+					 * network order (0: native SCTP) */
+		bool encap_chosen;      /* the program set it: no choice per peer */
 	} path;
 	bool frag_interleave;   /* SCTP_FRAGMENT_INTERLEAVE, as set (engine_opt_stream.c) */
 

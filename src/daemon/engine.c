@@ -15,6 +15,7 @@
 #include "wire/wire.h"
 
 static uint16_t encap_port;
+static bool (*native_peer)(const struct sockaddr *peer);
 
 static void debug_printf(const char *fmt, ...)
 {
@@ -84,6 +85,44 @@ int engine_init(uint16_t udp_port, uint16_t peer_encap_port, bool debug)
 		usrsctp_sysctl_set_sctp_debug_on(SCTP_DEBUG_ALL);
 #endif
 	return 0;
+}
+
+void engine_set_native(bool (*native_for)(const struct sockaddr *peer))
+{
+	native_peer = native_for;
+}
+
+uint16_t engine_encap_port_for(const struct sockaddr *peer)
+{
+	return native_peer && native_peer(peer) ? 0 : htons(encap_port);
+}
+
+/*
+ * usrsctp gives a new association the socket's remote UDP port (0:
+ * native), whether it starts with connect or with a message to a new
+ * peer: set it for this peer just before, unless the program chose one
+ * with SCTP_REMOTE_UDP_ENCAPS_PORT.  Only on a socket without an
+ * association of its own (one-to-many, or one-to-one still idle), where
+ * the socket's port reaches no live association.
+ */
+static void encap_for_peer(struct endpoint *ep, const struct sockaddr *peer)
+{
+	struct sctp_udpencaps encaps;
+	uint16_t port = engine_encap_port_for(peer);
+
+	if (ep->path.encap_chosen || port == ep->path.encap_socket)
+		return;
+	memset(&encaps, 0, sizeof encaps);
+	encaps.sue_assoc_id = SCTP_FUTURE_ASSOC;
+	encaps.sue_address.ss_family = ep->family;
+	encaps.sue_port = port;
+	if (usrsctp_setsockopt(ep->so, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT,
+			       &encaps, sizeof encaps) < 0) {
+		log_warn("endpoint %u: UDP encapsulation port not set: %s", ep->id,
+			 strerror(errno));
+		return;
+	}
+	ep->path.encap_socket = port;
 }
 
 int engine_finish(void)
@@ -322,11 +361,12 @@ static int configure(struct endpoint *ep)
 	}
 	memset(&encaps, 0, sizeof encaps);
 	encaps.sue_address.ss_family = ep->family;
-	encaps.sue_port = htons(encap_port);
+	encaps.sue_port = engine_encap_port_for(NULL);
 	if (usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT,
 			       &encaps, sizeof encaps) < 0)
 		log_warn("endpoint %u: UDP encapsulation port not set: %s", ep->id,
 			 strerror(errno));
+	ep->path.encap_socket = encaps.sue_port;
 	if ((int)ep->sndbuf > 0) {
 		int cur = 0;
 		socklen_t len = sizeof cur;
@@ -680,6 +720,9 @@ int engine_connect(struct endpoint *ep, const struct shim_addr *addrs, uint32_t 
 		memcpy(packed + off, &ss, len);
 		off += len;
 	}
+	/* the first address decides for the association's paths */
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY || ep->state == EP_IDLE)
+		encap_for_peer(ep, (struct sockaddr *)packed);
 	if (usrsctp_connectx(ep->so, (struct sockaddr *)packed, (int)count, &id) < 0
 	    && errno != EINPROGRESS) {
 		if (errno == EALREADY && ep->style == SHIM_STYLE_ONE_TO_MANY)
@@ -946,6 +989,8 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 		if (err < 0)
 			return err;
 	}
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY && to_len)
+		encap_for_peer(ep, (struct sockaddr *)&to);
 	swapped = with_auth_key(ep, info, to_len ? (struct sockaddr *)&to : NULL, &restore);
 	if (swapped < 0)
 		return swapped;

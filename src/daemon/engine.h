@@ -15,7 +15,17 @@ struct endpoint;
 struct socket;
 struct unsent_report;
 
+struct sockaddr;
+
 int engine_init(uint16_t udp_port, uint16_t encap_port, bool debug);
+/* Which peers the associations the daemon starts speak to in SCTP
+ * straight over IP (protocol 132) instead of UDP: native_for(peer), or
+ * native_for(NULL) for the daemon's default.  NULL (the start): none.
+ * Associations peers start follow their packets either way. */
+void engine_set_native(bool (*native_for)(const struct sockaddr *peer));
+/* The remote UDP port (network order) of a new association to peer
+ * (NULL: the default): 0 is native SCTP. */
+uint16_t engine_encap_port_for(const struct sockaddr *peer);
 /* Returns 0 once usrsctp let go of everything, -EBUSY if it still holds
  * sockets after a bounded wait. */
 int engine_finish(void);

@@ -398,30 +398,41 @@ static int pf_expose_get(struct endpoint *ep, const struct engine_optdesc *d,
 /* ---- SCTP_REMOTE_UDP_ENCAPS_PORT ------------------------------------------ */
 
 /*
- * Every packet the daemon sends is UDP-encapsulated: port 0 (Linux: plain
- * SCTP over IP) is not possible, and would leave the path silent.  It
- * stands for the daemon's own choice (--encap-port), which the endpoint
- * got at creation.
+ * Port 0 (Linux: plain SCTP over IP) stands for the daemon's own choice
+ * for the peer (net.sctp.encap_port, or native SCTP where sctpshim.native
+ * and the peer lists say so): native SCTP needs CAP_NET_RAW, which the
+ * daemon may not have, and a path without either would stay silent.  A
+ * port the program sets on the socket itself holds for every peer.
  */
+static bool encaps_socket_level(struct endpoint *ep, const struct engine_optarg *a)
+{
+	if (!addr_is_any(&a->val->addr) || a->assoc_id != SHIM_FUTURE_ASSOC)
+		return false;
+	return ep->style == SHIM_STYLE_ONE_TO_MANY
+		|| ep->state == EP_IDLE || ep->state == EP_LISTENING;
+}
+
 static int encaps_set(struct endpoint *ep, const struct engine_optdesc *d,
 		      struct engine_optarg *a)
 {
 	struct sctp_udpencaps e;
+	struct sockaddr_storage peer;
+	bool socket_level = encaps_socket_level(ep, a);
 	int err = check_path(ep, a->assoc_id, &a->val->addr, -EINVAL);
 
 	if (err)
 		return err;
-	if (!ep->path.encap_default) {
-		struct shim_addr any = { 0 };
-
-		memset(&e, 0, sizeof e);
-		if ((err = usr_path_opt(ep, &encaps_layout, false, &e, SHIM_FUTURE_ASSOC, &any)))
-			return err;
-		ep->path.encap_default = e.sue_port;
-	}
 	memset(&e, 0, sizeof e);
-	e.sue_port = a->val->f[0] ? (uint16_t)a->val->f[0] : ep->path.encap_default;
-	return usr_path_opt(ep, &encaps_layout, true, &e, a->assoc_id, &a->val->addr);
+	e.sue_port = (uint16_t)a->val->f[0];
+	if (!e.sue_port)
+		e.sue_port = engine_encap_port_for(addr_is_any(&a->val->addr) ? NULL
+			: (usr_addr(ep, &a->val->addr, &peer), (struct sockaddr *)&peer));
+	err = usr_path_opt(ep, &encaps_layout, true, &e, a->assoc_id, &a->val->addr);
+	if (!err && socket_level) {
+		ep->path.encap_chosen = a->val->f[0] != 0;
+		ep->path.encap_socket = e.sue_port;
+	}
+	return err;
 }
 
 static int encaps_get(struct endpoint *ep, const struct engine_optdesc *d,

@@ -302,6 +302,57 @@ static int check_udp_port(uint16_t port)
 	return err;
 }
 
+/*
+ * Native SCTP goes through usrsctp's raw sockets for protocol 132, which
+ * usrsctp_init opens when it may and otherwise silently goes without:
+ * look first, so that a daemon without CAP_NET_RAW says so instead of
+ * sending into nothing.  0, or -errno of the socket that failed.
+ */
+static int check_raw_sctp(void)
+{
+	static const int families[] = { AF_INET, AF_INET6 };
+
+	for (size_t i = 0; i < sizeof families / sizeof *families; i++) {
+		int fd = socket(families[i], SOCK_RAW | SOCK_CLOEXEC, IPPROTO_SCTP);
+
+		if (fd < 0) {
+			/* a host without IPv6 still speaks native IPv4 */
+			if (families[i] == AF_INET6 && errno == EAFNOSUPPORT)
+				continue;
+			return -errno;
+		}
+		close(fd);
+	}
+	return 0;
+}
+
+/* Returns how the daemon's associations start: "" (all over UDP), or
+ * the native part for the start-up log line. */
+static const char *start_native(void)
+{
+	bool (*decide)(const struct sockaddr *peer);
+	const char *key = cfg_num(&shimd_settings, CFG_NATIVE) ? "sctpshim.native = 1"
+							       : "sctpshim.native_peers";
+	int err;
+
+	if (!settings_native(&decide))
+		return "";
+	err = check_raw_sctp();
+	if (err == -EPERM || err == -EACCES)
+		fail_start("native SCTP (%s) needs CAP_NET_RAW, which sctpshimd does not have; "
+			   "run it with CAP_NET_RAW or set sctpshim.native = 0", key);
+	if (err < 0)
+		fail_start("native SCTP (%s): no raw socket for protocol 132: %s", key, strerror(-err));
+	/* The kernel's SCTP would take every packet too and answer the ones
+	 * of our associations with ABORTs. */
+	if (access("/proc/net/sctp", F_OK) == 0)
+		log_warn("native SCTP (%s): this kernel has SCTP loaded, which also receives "
+			 "protocol 132 and aborts associations it does not know", key);
+	engine_set_native(decide);
+	return engine_encap_port_for(NULL) == 0 ? ", native SCTP by default"
+						: ", native SCTP to some peers";
+}
+
 /* One descriptor per endpoint and per client: allow as many as we may. */
 static void raise_fd_limit(void)
 {
@@ -489,7 +540,7 @@ static void drop_interposer(char **argv)
 int main(int argc, char **argv)
 {
 	struct shimd_config *cfg = &shimd.cfg;
-	const char *failed;
+	const char *failed, *native;
 	sigset_t sigs;
 	int fd, err;
 
@@ -532,6 +583,7 @@ int main(int argc, char **argv)
 		fail_start("UDP port %u is %s (another sctpshimd or SCTP stack?); "
 			   "set SCTPSHIM_UDP_PORT to a free port", cfg->udp_port,
 			   err == -EADDRINUSE ? "in use" : strerror(-err));
+	native = start_native();
 	engine_init(cfg->udp_port, cfg->encap_port, cfg->debug);
 	if (settings_apply_usrsctp(&failed) < 0)
 		fail_start("usrsctp refused %s", failed);
@@ -546,8 +598,8 @@ int main(int argc, char **argv)
 			  on_closing_timer) < 0
 	    || add_source(&shimd.wake, ready_init(), on_wake) < 0)
 		fail_start("cannot set up the event loop: %s", strerror(errno));
-	log_info("serving @%s, SCTP over UDP port %u (peers' port %u), instance %s",
-		 cfg->socket_name, cfg->udp_port, cfg->encap_port, shimd.instance);
+	log_info("serving @%s, SCTP over UDP port %u (peers' port %u)%s, instance %s",
+		 cfg->socket_name, cfg->udp_port, cfg->encap_port, native, shimd.instance);
 	report_ready("ok\n");
 	after_round();
 

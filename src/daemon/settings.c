@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Loading the configuration and handing it to usrsctp (settings.h). */
 #define _GNU_SOURCE
+#include <netinet/in.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <usrsctp.h>
 
@@ -98,4 +100,43 @@ int settings_apply_usrsctp(const char **failed)
 		}
 	}
 	return 0;
+}
+
+/* Native SCTP: parsed once (the lists were checked by settings_load). */
+static struct cfg_prefixes native_peers, encap_peers;
+static bool native_default;
+
+static bool native_for(const struct sockaddr *peer)
+{
+	const void *addr;
+	int native, encap;
+
+	if (!peer)
+		return native_default;
+	if (peer->sa_family == AF_INET)
+		addr = &((const struct sockaddr_in *)peer)->sin_addr;
+	else if (peer->sa_family == AF_INET6)
+		addr = &((const struct sockaddr_in6 *)peer)->sin6_addr;
+	else
+		return native_default;
+	native = cfg_prefixes_longest(&native_peers, peer->sa_family, addr);
+	encap = cfg_prefixes_longest(&encap_peers, peer->sa_family, addr);
+	if (native == encap)    /* neither lists it (the same prefix is refused) */
+		return native_default;
+	return native > encap;
+}
+
+bool settings_native(bool (**decide)(const struct sockaddr *peer))
+{
+	const struct cfg *c = &shimd_settings;
+	char why[200];
+
+	cfg_prefixes_free(&native_peers);
+	cfg_prefixes_free(&encap_peers);
+	native_default = cfg_num(c, CFG_NATIVE) != 0;
+	if (cfg_prefixes_parse(cfg_text(c, CFG_NATIVE_PEERS), &native_peers, why, sizeof why) < 0
+	    || cfg_prefixes_parse(cfg_text(c, CFG_ENCAP_PEERS), &encap_peers, why, sizeof why) < 0)
+		native_peers.count = 0;     /* not reached: settings_load checked them */
+	*decide = native_default || native_peers.count ? native_for : NULL;
+	return *decide != NULL;
 }

@@ -26,4 +26,10 @@ void settings_to_daemon(struct shimd_config *cfg);
  * sysctls).  Returns 0, or -1 with the key usrsctp refused in *failed. */
 int settings_apply_usrsctp(const char **failed);
 
+struct sockaddr;
+
+/* Whether any peer gets native SCTP (sctpshim.native, native_peers);
+ * *decide: the choice per peer for engine_set_native (NULL: none). */
+bool settings_native(bool (**decide)(const struct sockaddr *peer));
+
 #endif

@@ -91,8 +91,17 @@ netns_exec() {
 # namespace's daemon on the standard port, logging into $work (shown if the
 # test fails).
 netns_env() {
+	local extra="netns_extra_$1"
 	echo SCTPSHIM_UDP_PORT=$NETNS_UDP_PORT SCTPSHIM_ENCAP_PORT=$NETNS_UDP_PORT \
-		SCTPSHIM_LOG="$work/sctpshimd-$1.log"
+		SCTPSHIM_LOG="$work/sctpshimd-$1.log" ${!extra-}
+}
+
+# netns_setenv NS VAR=VALUE...: more environment for the programs (and so
+# the daemon) of NS, e.g. SCTPSHIM_NATIVE=1.  Values without spaces.
+netns_setenv() {
+	local ns=$1
+	shift
+	printf -v "netns_extra_$ns" %s "$*"
 }
 
 # netns_start NAME NS CMD...: start NAME (lib.sh) running CMD under the shim
@@ -151,15 +160,17 @@ sctp_test_pair() {
 #   source address, UDP source port, UDP destination port,
 #   SCTP checksum status (1: good), chunk types (comma-separated),
 #   IPv4 addresses listed in the chunks (INIT's address parameters)
-# Returns once tshark is capturing.
+# Returns once tshark is capturing.  With a fifth argument "native", SCTP
+# straight over IP (protocol 132) is captured as well.
 capture_start() {
-	local name=$1 ns=$2 ifname=$3 port=$4 cmd=()
+	local name=$1 ns=$2 ifname=$3 port=$4 cmd=() filter="udp port $4"
 	require_tools tshark
+	[ "${5-}" = native ] && filter="sctp or udp port $port"
 	if [ "$ns" != - ]; then
 		local v="ns_$ns"
 		cmd=(ip netns exec "${!v}")
 	fi
-	start "$name" "${cmd[@]}" tshark -l -n -i "$ifname" -f "udp port $port" \
+	start "$name" "${cmd[@]}" tshark -l -n -i "$ifname" -f "$filter" \
 		-d "udp.port==$port,sctp" -o "sctp.checksum:CRC 32c" \
 		-T fields -e ip.src -e ipv6.src -e udp.srcport -e udp.dstport \
 		-e sctp.checksum.status -e sctp.chunk_type -e sctp.parameter_ipv4_address
@@ -189,9 +200,11 @@ capture_marker_seen() {
 
 # capture_packets NAME: the packets captured so far, source addresses of
 # both families in one column: ADDRESS SPORT DPORT STATUS CHUNKS LISTED
-# (LISTED: the listed addresses, or -).
+# (LISTED: the listed addresses, or -; SPORT and DPORT are - for SCTP
+# straight over IP).
 capture_packets() {
-	awk -F'\t' 'NF >= 7 { print $1 $2, $3, $4, $5, $6, ($7 == "" ? "-" : $7) }' "$work/$1.log"
+	awk -F'\t' 'NF >= 7 { print $1 $2, ($3 == "" ? "-" : $3), ($4 == "" ? "-" : $4), $5, $6,
+		($7 == "" ? "-" : $7) }' "$work/$1.log"
 }
 
 # capture_wait NAME N CHUNK: until N packets carrying chunk type CHUNK
@@ -277,4 +290,22 @@ unreach_connect() {
 	netns_shim a "$peer" connect 10.16.1.2 5001 "$1" >"$work/client.log" 2>&1 ||
 		fail "connect did not fail with $1 (status $?)"
 	cat "$work/client.log"
+}
+
+# expect_wire_native NAME: no packet of capture NAME went over UDP: all
+# were SCTP straight over IP (protocol 132).
+expect_wire_native() {
+	capture_packets "$1" >"$work/packets.log"
+	awk '$2 != "-" || $3 != "-" { bad = 1 } END { exit bad }' "$work/packets.log" ||
+		fail "a packet went over UDP (columns 2 and 3 are its ports): $(grep -v -- '^[^ ]* - -' "$work/packets.log" | head -3)"
+	echo "all $(wc -l <"$work/packets.log") packets were SCTP straight over IP"
+}
+
+# expect_wire_udp NAME PORT: every packet of capture NAME went over UDP to
+# or from PORT (SCTP over UDP, RFC 6951), none straight over IP.
+expect_wire_udp() {
+	capture_packets "$1" >"$work/packets.log"
+	awk -v p="$2" '$2 != p && $3 != p { bad = 1 } END { exit bad }' "$work/packets.log" ||
+		fail "a packet was not SCTP over UDP port $2: $(awk -v p="$2" '$2 != p && $3 != p' "$work/packets.log" | head -3)"
+	echo "all $(wc -l <"$work/packets.log") packets were SCTP over UDP port $2"
 }

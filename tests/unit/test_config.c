@@ -4,6 +4,7 @@
  * parsing, every key's range edges, the rules between keys, the order
  * file < environment < options, unknown keys and keys without effect.
  */
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,63 @@ static void test_cross_keys(void)
 	CU_ASSERT_EQUAL(cfg_check(&c, &errors), 1);
 }
 
+/* sctpshim.native_peers and encap_peers: prefixes as ip-route(8) reads
+ * them, the longest match, and one prefix in both lists refused */
+static void test_peer_prefixes(void)
+{
+	struct cfg_prefixes list = { 0 };
+	uint8_t a4[4], a6[16];
+	char why[200];
+
+	fresh();
+	CU_ASSERT_EQUAL(cfg_load_text(&c, "f", "sctpshim.native = 1\n"
+				      "sctpshim.native_peers = 10.16.0.0/16, fd00:16::/32 192.0.2.7\n"
+				      "sctpshim.encap_peers = 10.16.1.0/24\n", &errors), 0);
+	CU_ASSERT_EQUAL(cfg_check(&c, &errors), 0);
+	CU_ASSERT_EQUAL(cfg_num(&c, CFG_NATIVE), 1);
+	CU_ASSERT_EQUAL(cfg_prefixes_parse(cfg_text(&c, CFG_NATIVE_PEERS), &list, why, sizeof why), 0);
+	CU_ASSERT_EQUAL(list.count, 3);
+	inet_pton(AF_INET, "10.16.1.2", a4);
+	CU_ASSERT_EQUAL(cfg_prefixes_longest(&list, AF_INET, a4), 16);
+	inet_pton(AF_INET, "192.0.2.7", a4);
+	CU_ASSERT_EQUAL(cfg_prefixes_longest(&list, AF_INET, a4), 32);
+	inet_pton(AF_INET, "10.17.0.1", a4);
+	CU_ASSERT_EQUAL(cfg_prefixes_longest(&list, AF_INET, a4), -1);
+	inet_pton(AF_INET6, "fd00:16:1::2", a6);
+	CU_ASSERT_EQUAL(cfg_prefixes_longest(&list, AF_INET6, a6), 32);
+	inet_pton(AF_INET6, "::ffff:10.16.3.4", a6);   /* IPv4 through an IPv6 socket */
+	CU_ASSERT_EQUAL(cfg_prefixes_longest(&list, AF_INET6, a6), 16);
+	inet_pton(AF_INET6, "fd00:17::1", a6);
+	CU_ASSERT_EQUAL(cfg_prefixes_longest(&list, AF_INET6, a6), -1);
+	cfg_prefixes_free(&list);
+
+	fresh();
+	CU_ASSERT_EQUAL(cfg_load_text(&c, "f", "sctpshim.native_peers = 10.16.1.1/16\n"
+				      "sctpshim.native_peers = 10.16.0.0/33\n"
+				      "sctpshim.encap_peers = fd00::/129\n"
+				      "sctpshim.encap_peers = example.org\n"
+				      "sctpshim.native = 2\n", &errors), 5);
+	CU_ASSERT_EQUAL(errors.count, 5);
+	if (errors.count == 5) {
+		CU_ASSERT_STRING_EQUAL(errors.line[0], "f:1: sctpshim.native_peers: '10.16.1.1/16' has "
+				       "address bits set beyond /16 (expected address prefixes such as "
+				       "10.16.0.0/16 fd00:16::/32)");
+		CU_ASSERT_PTR_NOT_NULL(strstr(errors.line[1], "'10.16.0.0/33': the prefix length must be 0..32"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(errors.line[2], "'fd00::/129': the prefix length must be 0..128"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(errors.line[3], "'example.org' is not an IPv4 or IPv6"));
+		CU_ASSERT_STRING_EQUAL(errors.line[4], "f:5: sctpshim.native: 2 is out of range 0..1");
+	}
+	CU_ASSERT_STRING_EQUAL(cfg_text(&c, CFG_NATIVE_PEERS), ""); /* untouched */
+
+	fresh();
+	cfg_load_text(&c, "f", "sctpshim.native_peers = 10.16.0.0/16\n"
+		      "sctpshim.encap_peers = 10.17.0.0/16 10.16.0.0/16\n", &errors);
+	CU_ASSERT_EQUAL(cfg_check(&c, &errors), 1);
+	if (errors.count == 1)
+		CU_ASSERT_STRING_EQUAL(errors.line[0], "f:2: sctpshim.encap_peers: 10.16.0.0/16 is "
+				       "also in sctpshim.native_peers");
+}
+
 static const char *fake_env(const char *name)
 {
 	if (strcmp(name, "SCTPSHIM_RTO_MIN") == 0)
@@ -227,6 +285,7 @@ int main(void)
 	CU_add_test(s, "unknown key", test_unknown_key);
 	CU_add_test(s, "range edges", test_range_edges);
 	CU_add_test(s, "rules between keys", test_cross_keys);
+	CU_add_test(s, "native and encapsulated peers", test_peer_prefixes);
 	CU_add_test(s, "precedence", test_precedence);
 	CU_add_test(s, "keys without effect", test_no_effect_keys);
 	CU_add_test(s, "print", test_print);
