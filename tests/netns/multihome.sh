@@ -50,3 +50,47 @@ path_count() {
 path_counts() {
 	echo "eth0 $(path_count "$1" eth0), eth1 $(path_count "$1" eth1)"
 }
+
+# hb_capture_start NS IF: tshark on IF of NS, one line per packet of the
+# encapsulation port in $work/hb.log: time (epoch seconds), source address,
+# chunk types (empty for capture_flush's markers, which are not SCTP).
+hb_capture_start() {
+	local v="ns_$1"
+	require_tools tshark
+	start hb ip netns exec "${!v}" tshark -l -n -i "$2" -f "udp port $NETNS_UDP_PORT" \
+		-d "udp.port==$NETNS_UDP_PORT,sctp" -T fields -e frame.time_epoch -e ip.src \
+		-e sctp.chunk_type
+	wait_for_line "$work/hb.log" "^Capturing on" 20 || fail "tshark did not start capturing"
+}
+
+# hb_capture_flush NS ADDR: send markers from NS to ADDR until the capture
+# shows one more: every packet before it is then in hb.log.
+hb_capture_flush() {
+	local before
+	before=$(hb_markers)
+	wait_until 20 hb_marker_seen "$1" "$2" "$before" || fail "the capture does not see packets"
+}
+
+hb_markers() {
+	awk -F'\t' 'NF == 3 && $3 == ""' "$work/hb.log" | wc -l
+}
+
+hb_marker_seen() {
+	local v="ns_$1"
+	ip netns exec "${!v}" bash -c "echo marker >/dev/udp/$2/$NETNS_UDP_PORT" 2>/dev/null
+	[ "$(hb_markers)" -gt "$3" ]
+}
+
+# hb_times SRC AFTER [BEFORE]: the times of the packets from SRC carrying a
+# HEARTBEAT (chunk type 4) captured after AFTER (and up to BEFORE).
+hb_times() {
+	awk -F'\t' -v src="$1" -v after="$2" -v before="${3:-1e12}" '
+		$2 == src && $1 > after && $1 <= before && ("," $3 ",") ~ /,4,/ { print $1 }' "$work/hb.log"
+}
+
+# hb_last_ack SRC: the time of the last HEARTBEAT ACK (type 5) from SRC
+# (as tshark wrote it: awk would print a number in %g).
+hb_last_ack() {
+	awk -F'\t' -v src="$1" 'BEGIN { t = 0 } $2 == src && ("," $3 ",") ~ /,5,/ { t = $1 } END { print t }' \
+		"$work/hb.log"
+}

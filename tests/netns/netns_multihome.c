@@ -18,6 +18,16 @@
  *       PRIMARY to be available again (the test brings the link back), and
  *       send more, which usrsctp sends to the primary again
  *
+ *   netns_multihome primary FIRST SECOND PORT
+ *       connect to FIRST, send PHASE messages, make SECOND the primary path
+ *       with SCTP_PRIMARY_ADDR, send PHASE more
+ *   netns_multihome heartbeat FIRST SECOND PORT
+ *       connect to FIRST, set a heartbeat every HB_INTERVAL ms and a
+ *       pathmaxrxt of HB_PATHMAXRXT on the path to SECOND only
+ *       (SCTP_PEER_ADDR_PARAMS with its address), read them back, and send
+ *       nothing until SECOND becomes unreachable (the test drops what
+ *       reaches it); print the CLOCK_REALTIME of that
+ *
  * Messages are MSG_SIZE bytes on stream 0, ordered: message i starts with
  * i and continues with a pattern of i.
  */
@@ -45,6 +55,11 @@
 /* The sink confirms every ACK_EVERY-th message with its index, so the
  * sender knows what arrived (whatever the stack's own counters say). */
 #define ACK_EVERY 50
+/* Messages per phase of the primary test. */
+#define PHASE 300
+/* The heartbeat test's path parameters. */
+#define HB_INTERVAL 1000
+#define HB_PATHMAXRXT 3
 
 __attribute__((noreturn, format(printf, 1, 2)))
 static void die(const char *fmt, ...)
@@ -377,6 +392,90 @@ static int do_failover(const char *primary, const char *port)
 	return 0;
 }
 
+static void set_primary(int fd, const char *host)
+{
+	struct sctp_prim prim = { 0 };
+	struct sockaddr_in sin = addr_of(host, "0");
+	struct sockaddr_storage got;
+	char a[INET6_ADDRSTRLEN];
+	socklen_t len = sizeof prim;
+
+	memcpy(&prim.ssp_addr, &sin, sizeof sin);
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_PRIMARY_ADDR, &prim, sizeof prim) < 0)
+		die("SCTP_PRIMARY_ADDR %s", host);
+	memset(&prim, 0, sizeof prim);
+	if (getsockopt(fd, IPPROTO_SCTP, SCTP_PRIMARY_ADDR, &prim, &len) < 0)
+		die("getsockopt SCTP_PRIMARY_ADDR");
+	memcpy(&got, &prim.ssp_addr, sizeof got);
+	addr_str(&got, a, sizeof a);
+	printf("primary path: %s\n", a);
+	errno = 0;
+	if (strcmp(a, host))
+		die("SCTP_PRIMARY_ADDR reads back %s, set %s", a, host);
+}
+
+static int do_primary(const char *first, const char *second, const char *port)
+{
+	struct sockaddr_in to = addr_of(first, port);
+	struct sender s = { .watched = second };
+
+	s.fd = sender_socket(&to);
+	pump(&s, PHASE, -1);
+	wait_confirmed(&s);
+	printf("on %s: %u messages confirmed\n", first, s.next);
+	set_primary(s.fd, second);
+	pump(&s, 2 * PHASE, -1);
+	wait_confirmed(&s);
+	printf("on %s: %u messages confirmed\n", second, s.next - PHASE);
+	sender_close(&s);
+	return 0;
+}
+
+/* SCTP_PEER_ADDR_PARAMS of the path to host: set interval and pathmaxrxt,
+ * or (interval 0) read them. */
+static struct sctp_paddrparams path_params(int fd, const char *host, uint32_t interval,
+					   uint16_t pathmaxrxt)
+{
+	struct sctp_paddrparams pp = { .spp_hbinterval = interval, .spp_pathmaxrxt = pathmaxrxt,
+				       .spp_flags = interval ? SPP_HB_ENABLE : 0 };
+	struct sockaddr_in sin = addr_of(host, "0");
+	socklen_t len = sizeof pp;
+
+	memcpy(&pp.spp_address, &sin, sizeof sin);
+	if (interval ? setsockopt(fd, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &pp, sizeof pp)
+		     : getsockopt(fd, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &pp, &len) < 0)
+		die("SCTP_PEER_ADDR_PARAMS of %s", host);
+	return pp;
+}
+
+static int do_heartbeat(const char *first, const char *second, const char *port)
+{
+	struct sockaddr_in to = addr_of(first, port);
+	struct sender s = { .watched = second };
+	struct sctp_paddrparams pp;
+	struct timespec ts;
+
+	s.fd = sender_socket(&to);
+	path_params(s.fd, second, HB_INTERVAL, HB_PATHMAXRXT);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	printf("set at %lld.%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
+	pp = path_params(s.fd, second, 0, 0);
+	printf("path to %s: heartbeat every %u ms, pathmaxrxt %u, flags 0x%x\n", second,
+	       pp.spp_hbinterval, pp.spp_pathmaxrxt, pp.spp_flags);
+	errno = 0;
+	if (pp.spp_hbinterval != HB_INTERVAL || pp.spp_pathmaxrxt != HB_PATHMAXRXT ||
+	    !(pp.spp_flags & SPP_HB_ENABLE))
+		die("SCTP_PEER_ADDR_PARAMS did not read back as set");
+	pp = path_params(s.fd, first, 0, 0);
+	printf("path to %s: heartbeat every %u ms, pathmaxrxt %u\n", first, pp.spp_hbinterval,
+	       pp.spp_pathmaxrxt);
+	pump(&s, 0, SCTP_ADDR_UNREACHABLE);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	printf("unreachable at %lld.%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
+	sender_close(&s);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -384,6 +483,11 @@ int main(int argc, char **argv)
 		return do_sink(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "failover"))
 		return do_failover(argv[2], argv[3]);
-	fprintf(stderr, "usage: %s sink PORT | failover PRIMARY PORT\n", argv[0]);
+	if (argc == 5 && !strcmp(argv[1], "primary"))
+		return do_primary(argv[2], argv[3], argv[4]);
+	if (argc == 5 && !strcmp(argv[1], "heartbeat"))
+		return do_heartbeat(argv[2], argv[3], argv[4]);
+	fprintf(stderr, "usage: %s sink PORT | failover PRIMARY PORT"
+		" | primary|heartbeat FIRST SECOND PORT\n", argv[0]);
 	return 99;
 }
