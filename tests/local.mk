@@ -369,7 +369,8 @@ netns_tests = \
 	tests/netns/netns_unreach_abort.sh \
 	tests/netns/netns_multihome_failover.sh \
 	tests/netns/netns_multihome_primary.sh \
-	tests/netns/netns_multihome_heartbeat.sh
+	tests/netns/netns_multihome_heartbeat.sh \
+	tests/netns/netns_multihome_asconf.sh
 TESTS += $(netns_tests)
 EXTRA_DIST += $(netns_tests) tests/netns/lib.sh tests/netns/multihome.sh
 # Both ends of the loss transfers and the reachability connects.

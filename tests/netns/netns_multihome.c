@@ -18,6 +18,14 @@
  *       PRIMARY to be available again (the test brings the link back), and
  *       send more, which usrsctp sends to the primary again
  *
+ *   netns_multihome sink-asconf PORT BOUND NEW PEER_NEW
+ *       the sink bound to BOUND only, with ASCONF: after ASCONF_AT messages
+ *       it adds NEW with sctp_bindx, makes the sender's PEER_NEW its
+ *       primary path, and removes BOUND
+ *   netns_multihome asconf FIRST PORT
+ *       connect to FIRST with ASCONF, send until the sink has removed FIRST
+ *       (SCTP_ADDR_REMOVED, after SCTP_ADDR_ADDED for its new address),
+ *       send PHASE more
  *   netns_multihome primary FIRST SECOND PORT
  *       connect to FIRST, send PHASE messages, make SECOND the primary path
  *       with SCTP_PRIMARY_ADDR, send PHASE more
@@ -57,6 +65,8 @@
 #define ACK_EVERY 50
 /* Messages per phase of the primary test. */
 #define PHASE 300
+/* When the ASCONF sink moves to its new address. */
+#define ASCONF_AT 500
 /* The heartbeat test's path parameters. */
 #define HB_INTERVAL 1000
 #define HB_PATHMAXRXT 3
@@ -130,9 +140,87 @@ static void short_timers(int fd);
 
 /* ---- sink ----------------------------------------------------------------- */
 
-static int do_sink(const char *port)
+/* ASCONF (RFC 5061), which needs AUTH: off by default, as on Linux. */
+static void asconf_on(int fd)
 {
-	struct sockaddr_in at = addr_of(NULL, port);
+	struct sctp_assoc_value on = { .assoc_value = 1 };
+
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_AUTH_SUPPORTED, &on, sizeof on) < 0)
+		die("SCTP_AUTH_SUPPORTED");
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_ASCONF_SUPPORTED, &on, sizeof on) < 0)
+		die("SCTP_ASCONF_SUPPORTED");
+}
+
+static int local_count(int fd)
+{
+	struct sockaddr *addrs;
+	int n = sctp_getladdrs(fd, 0, &addrs);
+
+	if (n < 0)
+		die("sctp_getladdrs");
+	if (n > 0)
+		sctp_freeladdrs(addrs);
+	return n;
+}
+
+/* SCTP_GET_PEER_ADDR_INFO's state of the path to host, or -1 if there is
+ * none. */
+static int path_state(int fd, const char *host)
+{
+	struct sctp_paddrinfo pi = { 0 };
+	struct sockaddr_in sin = addr_of(host, "0");
+	socklen_t len = sizeof pi;
+
+	memcpy(&pi.spinfo_address, &sin, sizeof sin);
+	if (getsockopt(fd, IPPROTO_SCTP, SCTP_GET_PEER_ADDR_INFO, &pi, &len) < 0)
+		return -1;
+	return pi.spinfo_state;
+}
+
+/* The sink's move: add new, wait for the peer to take it (usrsctp lists
+ * it as ours once the ASCONF-ACK is back), send to the peer's address on
+ * the new link, remove bound. */
+static void move_to(int fd, const char *port, const char *bound, const char *new,
+		    const char *peer_new)
+{
+	struct sockaddr_in add = addr_of(new, port), rem = addr_of(bound, port);
+	struct sctp_prim prim = { 0 };
+	struct sockaddr_in peer = addr_of(peer_new, "0");
+	double limit = now() + STEP_LIMIT;
+
+	if (sctp_bindx(fd, (struct sockaddr *)&add, 1, SCTP_BINDX_ADD_ADDR) < 0)
+		die("sctp_bindx add %s", new);
+	while (local_count(fd) < 2) {
+		if (now() > limit) {
+			errno = 0;
+			die("%s is not an address of the association after %.0f s", new, STEP_LIMIT);
+		}
+		poll(NULL, 0, 20);
+	}
+	printf("added %s\n", new);
+	/* Its heartbeats could not confirm the path to peer_new before: they
+	 * leave from new, which the peer did not know.  usrsctp refuses an
+	 * unconfirmed path as primary (EINVAL; Linux would take it). */
+	while (path_state(fd, peer_new) != SCTP_ACTIVE) {
+		if (now() > limit) {
+			errno = 0;
+			die("the path to %s is not confirmed after %.0f s", peer_new, STEP_LIMIT);
+		}
+		poll(NULL, 0, 20);
+	}
+	printf("path to %s confirmed\n", peer_new);
+	memcpy(&prim.ssp_addr, &peer, sizeof peer);
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_PRIMARY_ADDR, &prim, sizeof prim) < 0)
+		die("SCTP_PRIMARY_ADDR %s", peer_new);
+	if (sctp_bindx(fd, (struct sockaddr *)&rem, 1, SCTP_BINDX_REM_ADDR) < 0)
+		die("sctp_bindx remove %s", bound);
+	printf("removed %s\n", bound);
+}
+
+/* bound: NULL for every address, else the ASCONF sink's addresses. */
+static int do_sink(const char *port, const char *bound, const char *new, const char *peer_new)
+{
+	struct sockaddr_in at = addr_of(bound, port);
 	static uint8_t buf[MSG_SIZE + 1], want[MSG_SIZE];
 	int one = 1, lfd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP), fd;
 	uint32_t got = 0;
@@ -144,6 +232,8 @@ static int do_sink(const char *port)
 	/* The confirmations need a path to the sender too: the sink must see
 	 * a dead path as soon as the sender does. */
 	short_timers(lfd);
+	if (bound)
+		asconf_on(lfd);
 	if (bind(lfd, (struct sockaddr *)&at, sizeof at) < 0)
 		die("bind");
 	if (listen(lfd, 1) < 0)
@@ -175,6 +265,8 @@ static int do_sink(const char *port)
 		got++;
 		if (got % ACK_EVERY == 0 && send(fd, &i, sizeof i, 0) != sizeof i)
 			die("confirming message %u", i);
+		if (bound && got == ASCONF_AT)
+			move_to(fd, port, bound, new, peer_new);
 	}
 	close(fd);
 	close(lfd);
@@ -322,8 +414,9 @@ static void short_timers(int fd)
 		die("SCTP_PEER_ADDR_PARAMS");
 }
 
-/* A connected one-to-one socket that reports address changes. */
-static int sender_socket(const struct sockaddr_in *to)
+/* A connected one-to-one socket that reports address changes; with
+ * ASCONF, the peer starts with one address, else it must have several. */
+static int sender_socket(const struct sockaddr_in *to, bool asconf)
 {
 	struct sctp_event_subscribe ev = { .sctp_address_event = 1 };
 	struct sockaddr *paddrs;
@@ -334,6 +427,8 @@ static int sender_socket(const struct sockaddr_in *to)
 	if (setsockopt(fd, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev) < 0)
 		die("SCTP_EVENTS");
 	short_timers(fd);
+	if (asconf)
+		asconf_on(fd);
 	if (connect(fd, (const struct sockaddr *)to, sizeof *to) < 0)
 		die("connect");
 	n = sctp_getpaddrs(fd, 0, &paddrs);
@@ -342,7 +437,7 @@ static int sender_socket(const struct sockaddr_in *to)
 	printf("associated, the peer has %d addresses\n", n);
 	sctp_freepaddrs(paddrs);
 	errno = 0;
-	if (n < 2)
+	if (n < 2 && !asconf)
 		die("the association is not multihomed");
 	return fd;
 }
@@ -376,7 +471,7 @@ static int do_failover(const char *primary, const char *port)
 	struct sockaddr_in to = addr_of(primary, port);
 	struct sender s = { .watched = primary };
 
-	s.fd = sender_socket(&to);
+	s.fd = sender_socket(&to, false);
 	pump(&s, 200, -1);
 	printf("sending on the primary\n");
 	pump(&s, UINT32_MAX, SCTP_ADDR_UNREACHABLE);
@@ -388,6 +483,20 @@ static int do_failover(const char *primary, const char *port)
 	pump(&s, after(&s, 300), -1);
 	wait_confirmed(&s);
 	printf("back on the primary: message %u confirmed\n", s.next - 1);
+	sender_close(&s);
+	return 0;
+}
+
+static int do_asconf(const char *first, const char *port)
+{
+	struct sockaddr_in to = addr_of(first, port);
+	struct sender s = { .watched = first };
+
+	s.fd = sender_socket(&to, true);
+	pump(&s, UINT32_MAX, SCTP_ADDR_REMOVED);
+	pump(&s, after(&s, PHASE), -1);
+	wait_confirmed(&s);
+	printf("after the move: message %u confirmed\n", s.next - 1);
 	sender_close(&s);
 	return 0;
 }
@@ -419,7 +528,7 @@ static int do_primary(const char *first, const char *second, const char *port)
 	struct sockaddr_in to = addr_of(first, port);
 	struct sender s = { .watched = second };
 
-	s.fd = sender_socket(&to);
+	s.fd = sender_socket(&to, false);
 	pump(&s, PHASE, -1);
 	wait_confirmed(&s);
 	printf("on %s: %u messages confirmed\n", first, s.next);
@@ -455,7 +564,7 @@ static int do_heartbeat(const char *first, const char *second, const char *port)
 	struct sctp_paddrparams pp;
 	struct timespec ts;
 
-	s.fd = sender_socket(&to);
+	s.fd = sender_socket(&to, false);
 	path_params(s.fd, second, HB_INTERVAL, HB_PATHMAXRXT);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	printf("set at %lld.%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
@@ -480,14 +589,19 @@ int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc == 3 && !strcmp(argv[1], "sink"))
-		return do_sink(argv[2]);
+		return do_sink(argv[2], NULL, NULL, NULL);
+	if (argc == 6 && !strcmp(argv[1], "sink-asconf"))
+		return do_sink(argv[2], argv[3], argv[4], argv[5]);
+	if (argc == 4 && !strcmp(argv[1], "asconf"))
+		return do_asconf(argv[2], argv[3]);
 	if (argc == 4 && !strcmp(argv[1], "failover"))
 		return do_failover(argv[2], argv[3]);
 	if (argc == 5 && !strcmp(argv[1], "primary"))
 		return do_primary(argv[2], argv[3], argv[4]);
 	if (argc == 5 && !strcmp(argv[1], "heartbeat"))
 		return do_heartbeat(argv[2], argv[3], argv[4]);
-	fprintf(stderr, "usage: %s sink PORT | failover PRIMARY PORT"
+	fprintf(stderr, "usage: %s sink PORT | sink-asconf PORT BOUND NEW PEER_NEW"
+		" | failover PRIMARY PORT | asconf FIRST PORT"
 		" | primary|heartbeat FIRST SECOND PORT\n", argv[0]);
 	return 99;
 }
