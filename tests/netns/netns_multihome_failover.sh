@@ -17,7 +17,7 @@ wait_for_line "$work/client.log" "^sending on the primary" 20 || fail "the trans
 echo "before the link goes down: $(path_counts b)"
 [ "$(path_count b eth0)" -gt 0 ] || fail "no DATA on the primary path (eth0)"
 eth1_before=$(path_count b eth1)
-ip -n "$ns_b" link set eth0 down || hard_error "cannot take b's eth0 down"
+netns_exec b ip link set eth0 down || hard_error "cannot take b's eth0 down"
 
 wait_for_line "$work/client.log" "^UNREACHABLE 10\.16\.3\.2 " 30 ||
 	fail "no SCTP_ADDR_UNREACHABLE for 10.16.3.2"
@@ -26,7 +26,7 @@ wait_for_line "$work/client.log" "^waiting for 10\.16\.3\.2" 30 ||
 echo "while the link is down: $(path_counts b)"
 [ "$(path_count b eth1)" -gt "$eth1_before" ] || fail "no DATA on eth1 after the failover"
 eth0_down=$(path_count b eth0)
-ip -n "$ns_b" link set eth0 up || hard_error "cannot bring b's eth0 up"
+netns_exec b ip link set eth0 up || hard_error "cannot bring b's eth0 up"
 
 wait_for_line "$work/client.log" "^AVAILABLE 10\.16\.3\.2 " 30 ||
 	fail "no SCTP_ADDR_AVAILABLE for 10.16.3.2"

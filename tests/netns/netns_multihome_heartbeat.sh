@@ -24,7 +24,10 @@ set_at=$(sed -n 's/^set at //p' "$work/client.log")
 
 # Five heartbeats after the change give four intervals; the first may still
 # have been timed with the 200 ms interval.
-wait_until 30 eval '[ "$(hb_times 10.16.4.1 "$set_at" | wc -l)" -ge 6 ]' ||
+six_heartbeats() {
+	[ "$(hb_times 10.16.4.1 "$set_at" | wc -l)" -ge 6 ]
+}
+wait_until 30 six_heartbeats ||
 	fail "fewer than 6 heartbeats on eth1 in 30 s"
 intervals=$(hb_times 10.16.4.1 "$set_at" | awk 'NR > 1 && NR <= 6 { if (NR > 2) printf "%.3f ", $1 - prev } { prev = $1 }')
 echo "heartbeat intervals (s): $intervals"

@@ -21,5 +21,9 @@ grep -q "^received 600 messages, in order and intact" "$work/server.log" ||
 # One message per packet (1200 bytes); a few retransmissions at most.
 eth0=$(path_count b eth0)
 eth1=$(path_count b eth1)
-[ "$eth0" -ge 300 ] && [ "$eth0" -lt 330 ] || fail "want the first 300 messages on eth0, saw $eth0 packets"
-[ "$eth1" -ge 300 ] && [ "$eth1" -lt 330 ] || fail "want the last 300 messages on eth1, saw $eth1 packets"
+if [ "$eth0" -lt 300 ] || [ "$eth0" -ge 330 ]; then
+	fail "want the first 300 messages on eth0, saw $eth0 packets"
+fi
+if [ "$eth1" -lt 300 ] || [ "$eth1" -ge 330 ]; then
+	fail "want the last 300 messages on eth1, saw $eth1 packets"
+fi
