@@ -371,10 +371,18 @@ netns_tests = \
 	tests/netns/netns_native_one_to_many.sh \
 	tests/netns/netns_native_no_cap.sh \
 	tests/netns/netns_native_encap_peer.sh \
-	tests/netns/netns_native_answered.sh
+	tests/netns/netns_native_answered.sh \
+	tests/netns/netns_multihome_failover.sh \
+	tests/netns/netns_multihome_primary.sh \
+	tests/netns/netns_multihome_heartbeat.sh \
+	tests/netns/netns_multihome_asconf.sh
 TESTS += $(netns_tests)
-EXTRA_DIST += $(netns_tests) tests/netns/lib.sh
+EXTRA_DIST += $(netns_tests) tests/netns/lib.sh tests/netns/multihome.sh
 # Both ends of the loss transfers and the reachability connects.
 check_PROGRAMS += tests/netns/netns_peer
 tests_netns_netns_peer_SOURCES = tests/netns/netns_peer.c
 tests_netns_netns_peer_LDADD = -lsctp
+# Both ends of the multihoming tests.
+check_PROGRAMS += tests/netns/netns_multihome
+tests_netns_netns_multihome_SOURCES = tests/netns/netns_multihome.c
+tests_netns_netns_multihome_LDADD = -lsctp
