@@ -18,12 +18,14 @@ grep -q "^MADE_PRIM 10\.16\.4\.2 " "$work/client.log" ||
 	fail "no SCTP_PEER_ADDR_CHANGE SCTP_ADDR_MADE_PRIM for 10.16.4.2"
 grep -q "^received 600 messages, in order and intact" "$work/server.log" ||
 	fail "the sink did not receive the 600 messages"
-# One message per packet (1200 bytes); a few retransmissions at most.
+# One message per packet (1200 bytes).  Retransmissions add packets (under
+# load, a hundred on one link was seen), so the counts are bounds: each
+# link carried its 300, and neither carried both halves.
 eth0=$(path_count b eth0)
 eth1=$(path_count b eth1)
-if [ "$eth0" -lt 300 ] || [ "$eth0" -ge 330 ]; then
-	fail "want the first 300 messages on eth0, saw $eth0 packets"
+if [ "$eth0" -lt 300 ] || [ "$eth0" -ge 600 ]; then
+	fail "want the first 300 messages on eth0 (and not the rest), saw $eth0 packets"
 fi
-if [ "$eth1" -lt 300 ] || [ "$eth1" -ge 330 ]; then
-	fail "want the last 300 messages on eth1, saw $eth1 packets"
+if [ "$eth1" -lt 300 ] || [ "$eth1" -ge 600 ]; then
+	fail "want the last 300 messages on eth1 (and not the first), saw $eth1 packets"
 fi
