@@ -380,9 +380,9 @@ TESTS += $(netns_tests)
 EXTRA_DIST += $(netns_tests) tests/netns/lib.sh tests/netns/multihome.sh
 # Both ends of the loss transfers and the reachability connects.
 check_PROGRAMS += tests/netns/netns_peer
-tests_netns_netns_peer_SOURCES = tests/netns/netns_peer.c
+tests_netns_netns_peer_SOURCES = tests/netns/netns_peer.c tests/netns/netns_prog.h
 tests_netns_netns_peer_LDADD = -lsctp
 # Both ends of the multihoming tests.
 check_PROGRAMS += tests/netns/netns_multihome
-tests_netns_netns_multihome_SOURCES = tests/netns/netns_multihome.c
+tests_netns_netns_multihome_SOURCES = tests/netns/netns_multihome.c tests/netns/netns_prog.h
 tests_netns_netns_multihome_LDADD = -lsctp

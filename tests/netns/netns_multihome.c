@@ -55,6 +55,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "netns_prog.h"
+
+const char *const netns_prog_name = "netns_multihome";
+
 /* Big enough that nftables tells DATA packets (more than 1000 bytes) from
  * heartbeats and SACKs, small enough for one packet on a 1500-byte link. */
 #define MSG_SIZE 1200
@@ -71,29 +75,7 @@
 #define HB_INTERVAL 1000
 #define HB_PATHMAXRXT 3
 
-__attribute__((noreturn, format(printf, 1, 2)))
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-	int saved = errno;
 
-	va_start(ap, fmt);
-	fputs("netns_multihome: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	if (saved)
-		fprintf(stderr, " (errno %d %s)", saved, strerror(saved));
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static void fill(uint8_t *buf, uint32_t i)
 {
@@ -401,15 +383,13 @@ static uint32_t after(const struct sender *s, uint32_t n)
  * in a row. */
 static void short_timers(int fd)
 {
-	struct sctp_rtoinfo rto = { .srto_initial = 300, .srto_min = 100, .srto_max = 500 };
 	struct sctp_paddrparams pp = {
 		.spp_hbinterval = 200,
 		.spp_pathmaxrxt = 2,
 		.spp_flags = SPP_HB_ENABLE,
 	};
 
-	if (setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto) < 0)
-		die("SCTP_RTOINFO");
+	set_rto(fd, 300, 100, 500);
 	if (setsockopt(fd, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &pp, sizeof pp) < 0)
 		die("SCTP_PEER_ADDR_PARAMS");
 }

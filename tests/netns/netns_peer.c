@@ -31,24 +31,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "netns_prog.h"
+
+const char *const netns_prog_name = "netns_peer";
+
 #define STREAMS 10
 #define MAX_MSG 16384
 
-__attribute__((noreturn, format(printf, 1, 2)))
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-	int saved = errno;
-
-	va_start(ap, fmt);
-	fputs("netns_peer: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	if (saved)
-		fprintf(stderr, " (errno %d %s)", saved, strerror(saved));
-	fputc('\n', stderr);
-	exit(1);
-}
 
 struct plan_msg {
 	uint32_t size;
@@ -97,13 +86,6 @@ static void fill(uint8_t *buf, uint32_t i, uint32_t size)
 		buf[k] = (uint8_t)(i * 31 + k);
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static socklen_t parse_addr(const char *host, const char *port, struct sockaddr_storage *ss)
 {
@@ -134,7 +116,6 @@ static socklen_t parse_addr(const char *host, const char *port, struct sockaddr_
 static int stream_socket(int family)
 {
 	struct sctp_initmsg im = { .sinit_num_ostreams = STREAMS, .sinit_max_instreams = STREAMS };
-	struct sctp_rtoinfo rto = { .srto_initial = 300, .srto_min = 100, .srto_max = 1000 };
 	struct sctp_event_subscribe ev = { .sctp_data_io_event = 1 };
 	int fd = socket(family, SOCK_STREAM, IPPROTO_SCTP);
 
@@ -142,8 +123,7 @@ static int stream_socket(int family)
 		die("socket");
 	if (setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &im, sizeof im) < 0)
 		die("SCTP_INITMSG");
-	if (setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto) < 0)
-		die("SCTP_RTOINFO");
+	set_rto(fd, 300, 100, 1000);
 	if (setsockopt(fd, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev) < 0)
 		die("SCTP_EVENTS");
 	return fd;
@@ -293,7 +273,6 @@ static const char *errno_name(int err)
 static int do_connect(const struct sockaddr_storage *to, socklen_t len, const char *want)
 {
 	struct sctp_initmsg im = { .sinit_max_attempts = 3, .sinit_max_init_timeo = 500 };
-	struct sctp_rtoinfo rto = { .srto_initial = 200, .srto_min = 100, .srto_max = 500 };
 	int fd = socket(to->ss_family, SOCK_STREAM, IPPROTO_SCTP), r, err;
 	double begin;
 
@@ -301,8 +280,7 @@ static int do_connect(const struct sockaddr_storage *to, socklen_t len, const ch
 		die("socket");
 	if (setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &im, sizeof im) < 0)
 		die("SCTP_INITMSG");
-	if (setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto) < 0)
-		die("SCTP_RTOINFO");
+	set_rto(fd, 200, 100, 500);
 	begin = now();
 	r = connect(fd, (const struct sockaddr *)to, len);
 	err = errno;
