@@ -138,10 +138,14 @@ static int do_send(const struct sockaddr_storage *to, socklen_t len, uint64_t by
 
 	if (connect(fd, (const struct sockaddr *)to, len) < 0)
 		die("connect");
+	/* progress, so that a transfer that stalls shows where */
+	printf("connected\n");
 	for (uint32_t i = 0; i < count; i++) {
 		struct plan_msg m = plan_of(i);
 		uint32_t size = size_of(i, count, last_size);
 
+		if (i && i % (count / 4 + 1) == 0)
+			printf("sending message %u of %u\n", i, count);
 		fill(buf, i, size);
 		if (sctp_sendmsg(fd, buf, size, NULL, 0, 0, m.unordered ? SCTP_UNORDERED : 0,
 				 m.stream, 0, 0) != (ssize_t)size)
@@ -151,6 +155,7 @@ static int do_send(const struct sockaddr_storage *to, socklen_t len, uint64_t by
 	 * exit means the transfer is over. */
 	if (shutdown(fd, SHUT_WR) < 0)
 		die("shutdown");
+	printf("all sent, waiting for the receiver to close\n");
 	if (recv(fd, &c, 1, 0) != 0)
 		die("the receiver sent something back");
 	close(fd);
@@ -184,6 +189,7 @@ static int do_recv(const struct sockaddr_storage *at, socklen_t len, uint64_t by
 	fd = accept(lfd, NULL, NULL);
 	if (fd < 0)
 		die("accept");
+	printf("accepted\n");
 	for (;;) {
 		struct sctp_sndrcvinfo sinfo;
 		int flags = 0;
