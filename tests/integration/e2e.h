@@ -4,6 +4,7 @@
 #define SCTPSHIM_E2E_H
 
 #include <netinet/in.h>
+#include <netinet/sctp.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -77,6 +78,10 @@ bool e2e_check_fill(const uint8_t *buf, size_t off, size_t len);
 size_t e2e_recv_message(int fd, uint8_t *buf, size_t cap, int *msg_flags);
 /* Receive the next notification (skipping none); returns its length. */
 size_t e2e_recv_notification(int fd, void *buf, size_t cap);
+/* The next notification must be ASSOC_CHANGE COMM_UP: its association. */
+sctp_assoc_t e2e_recv_comm_up(int fd);
+/* getsockopt SO_ERROR (which clears it). */
+int e2e_so_error(int fd);
 
 /* Cases in e2e_read.c, e2e_proc.c, e2e_churn.c and e2e_notify.c. */
 void e2e_case_nudge(void);

@@ -37,18 +37,6 @@ struct many_pair {
 	sctp_assoc_t server_assoc, client_assoc;
 };
 
-static sctp_assoc_t comm_up(int fd)
-{
-	union sctp_notification sn;
-
-	e2e_recv_notification(fd, &sn, sizeof sn);
-	CHECK(sn.sn_header.sn_type == SCTP_ASSOC_CHANGE
-	      && sn.sn_assoc_change.sac_state == SCTP_COMM_UP,
-	      "type 0x%x state %u instead of COMM_UP", sn.sn_header.sn_type,
-	      sn.sn_assoc_change.sac_state);
-	return sn.sn_assoc_change.sac_assoc_id;
-}
-
 static struct many_pair many_pair(void (*prepare)(int fd))
 {
 	struct e2e_addr to = e2e_loopback(AF_INET, e2e_port);
@@ -66,8 +54,8 @@ static struct many_pair many_pair(void (*prepare)(int fd))
 		prepare(p.client);
 	snprintf(e2e_context, sizeof e2e_context, "connecting");
 	MUST(connect(p.client, (struct sockaddr *)&to.ss, to.len));
-	p.client_assoc = comm_up(p.client);
-	p.server_assoc = comm_up(p.server);
+	p.client_assoc = e2e_recv_comm_up(p.client);
+	p.server_assoc = e2e_recv_comm_up(p.server);
 	e2e_context[0] = '\0';
 	return p;
 }

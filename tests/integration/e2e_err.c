@@ -22,15 +22,6 @@
 #define port e2e_port
 #define PATIENCE_MS 20000
 
-static int so_error(int fd)
-{
-	int err = -1;
-	socklen_t len = sizeof err;
-
-	MUST(getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len));
-	return err;
-}
-
 /* The client aborts (SO_LINGER {1, 0}); the server's socket is returned
  * once its channel hung up, so the abort has been seen by the daemon. */
 static struct e2e_pair aborted_pair(void)
@@ -79,10 +70,10 @@ static void case_epoll_level(void)
 		got = epoll_once(ep, p.server, PATIENCE_MS);
 		CHECK(got & EPOLLERR, "wait %d: events 0x%x without EPOLLERR", i, got);
 	}
-	CHECK(so_error(p.server) == ECONNRESET, "SO_ERROR is not ECONNRESET");
+	CHECK(e2e_so_error(p.server) == ECONNRESET, "SO_ERROR is not ECONNRESET");
 	got = epoll_once(ep, p.server, PATIENCE_MS);
 	CHECK(!(got & EPOLLERR), "EPOLLERR after SO_ERROR read it (0x%x)", got);
-	CHECK(so_error(p.server) == 0, "SO_ERROR twice");
+	CHECK(e2e_so_error(p.server) == 0, "SO_ERROR twice");
 	close(ep);
 	close_rest(&p);
 }
@@ -103,7 +94,7 @@ static void case_epoll_edge(void)
 		got = epoll_once(ep, p.server, PATIENCE_MS);
 	CHECK((got & (EPOLLHUP | EPOLLERR)) == (EPOLLHUP | EPOLLERR),
 	      "hang-up edge 0x%x without EPOLLERR", got);
-	CHECK(so_error(p.server) == ECONNRESET, "SO_ERROR is not ECONNRESET");
+	CHECK(e2e_so_error(p.server) == ECONNRESET, "SO_ERROR is not ECONNRESET");
 	close(ep);
 	close_rest(&p);
 }
@@ -123,7 +114,7 @@ static void case_poll_read_clears(void)
 	CHECK(n == -1 && errno == ECONNRESET, "recv %zd errno %d, want ECONNRESET", n, errno);
 	CHECK(poll(&pfd, 1, PATIENCE_MS) == 1 && !(pfd.revents & POLLERR),
 	      "POLLERR after the read returned the error (0x%x)", pfd.revents);
-	CHECK(so_error(p.server) == 0, "SO_ERROR after the read returned it");
+	CHECK(e2e_so_error(p.server) == 0, "SO_ERROR after the read returned it");
 	close_rest(&p);
 }
 
@@ -146,7 +137,7 @@ static void case_select(void)
 	CHECK(n == 2 && FD_ISSET(p.server, &rd) && FD_ISSET(p.server, &wr)
 	      && !FD_ISSET(p.server, &ex), "select %d: rd %d wr %d ex %d", n,
 	      FD_ISSET(p.server, &rd), FD_ISSET(p.server, &wr), FD_ISSET(p.server, &ex));
-	CHECK(so_error(p.server) == ECONNRESET, "SO_ERROR is not ECONNRESET");
+	CHECK(e2e_so_error(p.server) == ECONNRESET, "SO_ERROR is not ECONNRESET");
 	close_rest(&p);
 }
 
@@ -166,7 +157,7 @@ static void case_connect_refused(void)
 	CHECK(r == -1 && errno == EINPROGRESS, "connect: %d, errno %d", r, errno);
 	got = epoll_once(ep, fd, PATIENCE_MS);
 	CHECK(got & EPOLLERR, "connect failed: events 0x%x without EPOLLERR", got);
-	CHECK(so_error(fd) == ECONNREFUSED, "SO_ERROR is not ECONNREFUSED");
+	CHECK(e2e_so_error(fd) == ECONNREFUSED, "SO_ERROR is not ECONNREFUSED");
 	got = epoll_once(ep, fd, 0);
 	CHECK(!(got & EPOLLERR), "EPOLLERR after SO_ERROR read it (0x%x)", got);
 	close(ep);

@@ -211,6 +211,28 @@ size_t e2e_recv_notification(int fd, void *buf, size_t cap)
 	return (size_t)n;
 }
 
+sctp_assoc_t e2e_recv_comm_up(int fd)
+{
+	union sctp_notification sn;
+
+	e2e_recv_notification(fd, &sn, sizeof sn);
+	CHECK(sn.sn_header.sn_type == SCTP_ASSOC_CHANGE
+	      && sn.sn_assoc_change.sac_state == SCTP_COMM_UP,
+	      "type 0x%x state %u instead of COMM_UP", sn.sn_header.sn_type,
+	      sn.sn_assoc_change.sac_state);
+	return sn.sn_assoc_change.sac_assoc_id;
+}
+
+int e2e_so_error(int fd)
+{
+	int err = -1;
+	socklen_t len = sizeof err;
+
+	MUST(getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len));
+	CHECK(len == sizeof err, "SO_ERROR length %u", len);
+	return err;
+}
+
 void e2e_wait_ok(pid_t pid, const char *who)
 {
 	int status;

@@ -258,15 +258,9 @@ static void case_defaults(void)
 static sctp_assoc_t associate(int fd, uint16_t port)
 {
 	struct e2e_addr to = e2e_loopback(AF_INET, port);
-	union sctp_notification sn;
 
 	MUST(connect(fd, (struct sockaddr *)&to.ss, to.len));
-	e2e_recv_notification(fd, &sn, sizeof sn);
-	CHECK(sn.sn_header.sn_type == SCTP_ASSOC_CHANGE
-	      && sn.sn_assoc_change.sac_state == SCTP_COMM_UP,
-	      "type 0x%x state %u instead of COMM_UP", sn.sn_header.sn_type,
-	      sn.sn_assoc_change.sac_state);
-	return sn.sn_assoc_change.sac_assoc_id;
+	return e2e_recv_comm_up(fd);
 }
 
 /*
@@ -382,16 +376,6 @@ static void case_many_each_once(void)
 	close(listener_b);
 }
 
-static int so_error(int fd)
-{
-	int err = -1;
-	socklen_t len = sizeof err;
-
-	MUST(getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len));
-	CHECK(len == sizeof err, "SO_ERROR length %u", len);
-	return err;
-}
-
 /* After the peer's ABORT a one-to-one socket's pending error is
  * ECONNRESET (Linux: sk_err set by the ABORT), read once, then 0. */
 static void case_so_error(void)
@@ -400,14 +384,14 @@ static void case_so_error(void)
 	struct pollfd pfd = { .fd = p.client, .events = POLLIN };
 	int err;
 
-	CHECK(so_error(p.client) == 0, "SO_ERROR before the abort");
+	CHECK(e2e_so_error(p.client) == 0, "SO_ERROR before the abort");
 	abort_peer(p.server);
 	snprintf(e2e_context, sizeof e2e_context, "waiting for the abort");
 	/* the read that reports the abort is readable, and stays so */
 	CHECK(MUST(poll(&pfd, 1, 20000)) == 1, "the abort did not arrive within 20 s");
-	err = so_error(p.client);
+	err = e2e_so_error(p.client);
 	CHECK(err == ECONNRESET, "SO_ERROR %d (%s), want ECONNRESET", err, strerror(err));
-	err = so_error(p.client);
+	err = e2e_so_error(p.client);
 	CHECK(err == 0, "SO_ERROR read a second time: %d (%s)", err, strerror(err));
 	close(p.client);
 	close(p.listener);
@@ -504,9 +488,9 @@ static void case_so_error_timeout(void)
 	err = poll(&pfd, 1, 30000);
 	kill(peer_daemon, SIGCONT);
 	CHECK(err == 1, "the association did not time out within 30 s");
-	err = so_error(fd);
+	err = e2e_so_error(fd);
 	CHECK(err == ETIMEDOUT, "SO_ERROR %d (%s), want ETIMEDOUT", err, strerror(err));
-	err = so_error(fd);
+	err = e2e_so_error(fd);
 	CHECK(err == 0, "SO_ERROR read a second time: %d (%s)", err, strerror(err));
 	close(fd);
 	CHECK(write(to_child[1], &done, 1) == 1, "write");
