@@ -92,7 +92,11 @@ cleanup() {
 			tail -n 60 "$f"
 		done
 	fi
-	rm -rf "$work"
+	if [ -n "${SCTPSHIM_KEEP_FAILED:-}" ] && [ "$status" -ne 0 ] && [ "$status" -ne 77 ]; then
+		echo "kept $work"
+	else
+		rm -rf "$work"
+	fi
 	exit "$status"
 }
 trap cleanup EXIT
@@ -169,6 +173,12 @@ start() {
 finish() {
 	local var="pid_$1"
 	wait "${!var}"
+}
+
+# job_ended NAME: true once a job started with start has exited.
+job_ended() {
+	local var="pid_$1"
+	! kill -0 "${!var}" 2>/dev/null
 }
 
 # wait_for_line FILE REGEX TIMEOUT: until a line of FILE matches (grep -E).

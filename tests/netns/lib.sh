@@ -122,6 +122,14 @@ netns_shim() {
 	netns_exec "$ns" env $(netns_env "$ns") "$builddir/sctpshim" run "$@"
 }
 
+# netns_status NS: sctpshim status and stats of the daemon of NS, each line
+# prefixed with NS (for a test that stalls).
+netns_status() {
+	# shellcheck disable=SC2046
+	{ netns_exec "$1" env $(netns_env "$1") "$builddir/sctpshim" status
+	  netns_exec "$1" env $(netns_env "$1") "$builddir/sctpshim" stats; } 2>&1 | sed "s/^/$1: /"
+}
+
 # Two hosts on one link: namespaces a (client) and b (server), a's eth0 to
 # b's eth0, with 10.16.1.1/24 and fd00:16:1::1/64 on a, .2 and ::2 on b.
 netns_two_hosts() {
@@ -274,6 +282,11 @@ loss_transfer() {
 	netns_start server b "$peer" recv 10.16.1.2 5001 "$bytes"
 	wait_for_line "$work/server.log" "^listening" 20 || fail "the receiver did not start"
 	netns_start client a "$peer" send 10.16.1.2 5001 "$bytes"
+	wait_until $((CMD_TIMEOUT - 10)) job_ended client || {
+		echo "the transfer stalls; what the daemons hold:"
+		netns_status a
+		netns_status b
+	}
 	finish client || fail "the sender exited with status $?"
 	finish server || fail "the receiver exited with status $?"
 	cat "$work/client.log" "$work/server.log"

@@ -312,6 +312,44 @@ static void read_incoming(struct sender *s)
 		s->last_state = u.sn.sn_paddr_change.spc_state;
 }
 
+/* What the association looks like (SCTP_STATUS, each path), for a step
+ * that does not get done. */
+static void show_association(int fd)
+{
+	struct sctp_status st = { 0 };
+	struct sockaddr_storage ss;
+	struct sockaddr *paddrs;
+	socklen_t len = sizeof st;
+	char a[INET6_ADDRSTRLEN];
+	int n;
+
+	if (getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len) < 0) {
+		perror("SCTP_STATUS");
+		return;
+	}
+	memcpy(&ss, &st.sstat_primary.spinfo_address, sizeof ss);
+	addr_str(&ss, a, sizeof a);
+	printf("association: state %d, rwnd %u, unacked %u, pending %u, primary %s\n",
+	       st.sstat_state, st.sstat_rwnd, st.sstat_unackdata, st.sstat_penddata, a);
+	n = sctp_getpaddrs(fd, 0, &paddrs);
+	for (int k = 0; k < n; k++) {
+		struct sctp_paddrinfo pi = { 0 };
+
+		len = sizeof pi;
+		memcpy(&pi.spinfo_address, (struct sockaddr_in *)paddrs + k,
+		       sizeof(struct sockaddr_in));
+		memcpy(&ss, &pi.spinfo_address, sizeof ss);
+		addr_str(&ss, a, sizeof a);
+		if (getsockopt(fd, IPPROTO_SCTP, SCTP_GET_PEER_ADDR_INFO, &pi, &len) < 0)
+			printf("path to %s: %s\n", a, strerror(errno));
+		else
+			printf("path to %s: state %d, cwnd %u, srtt %u, rto %u\n", a,
+			       pi.spinfo_state, pi.spinfo_cwnd, pi.spinfo_srtt, pi.spinfo_rto);
+	}
+	if (n > 0)
+		sctp_freepaddrs(paddrs);
+}
+
 /* Send messages until `until` have been handed over (if until_state is -1),
  * or until the watched address reaches until_state; take notifications as
  * they come. */
@@ -328,6 +366,7 @@ static void pump(struct sender *s, uint32_t until, int until_state)
 		if (until_state < 0 ? !more : s->last_state == until_state)
 			return;
 		if (now() > limit) {
+			show_association(s->fd);
 			errno = 0;
 			die("step not done after %.0f s (message %u)", STEP_LIMIT, s->next);
 		}
@@ -361,6 +400,7 @@ static void wait_confirmed(struct sender *s)
 		struct pollfd p = { .fd = s->fd, .events = POLLIN };
 
 		if (now() > limit) {
+			show_association(s->fd);
 			errno = 0;
 			die("%u of %u messages confirmed after %.0f s", s->confirmed, s->next,
 			    STEP_LIMIT);
