@@ -21,7 +21,9 @@
  *   netns_multihome sink-asconf PORT BOUND NEW PEER_NEW
  *       the sink bound to BOUND only, with ASCONF: after ASCONF_AT messages
  *       it adds NEW with sctp_bindx, makes the sender's PEER_NEW its
- *       primary path, and removes BOUND
+ *       primary path, asks the sender to send to NEW
+ *       (SCTP_SET_PEER_PRIMARY_ADDR), and once ACK_EVERY messages came
+ *       from PEER_NEW removes BOUND
  *   netns_multihome asconf FIRST PORT
  *       connect to FIRST with ASCONF, send until the sink has removed FIRST
  *       (SCTP_ADDR_REMOVED, after SCTP_ADDR_ADDED for its new address),
@@ -159,14 +161,20 @@ static int path_state(int fd, const char *host)
 	return pi.spinfo_state;
 }
 
-/* The sink's move: add new, wait for the peer to take it (usrsctp lists
- * it as ours once the ASCONF-ACK is back), send to the peer's address on
- * the new link, remove bound. */
-static void move_to(int fd, const char *port, const char *bound, const char *new,
-		    const char *peer_new)
+/*
+ * The sink's move, in two steps, the graceful renumbering of RFC 5061: add
+ * new, wait for the peer to take it (usrsctp lists it as ours once the
+ * ASCONF-ACK is back), send to the peer's address on the new link, and ask
+ * the peer to send to new (SET_PRIMARY).  Once messages come over the new
+ * link, remove bound (move_finish).  Removing the peer's primary address
+ * at once, with DATA to it outstanding, once stalled the association and
+ * once crashed usrsctp 0.9.5 (docs/networks.md).
+ */
+static void move_start(int fd, const char *port, const char *new, const char *peer_new)
 {
-	struct sockaddr_in add = addr_of(new, port), rem = addr_of(bound, port);
+	struct sockaddr_in add = addr_of(new, port);
 	struct sctp_prim prim = { 0 };
+	struct sctp_setpeerprim peer_prim = { 0 };
 	struct sockaddr_in peer = addr_of(peer_new, "0");
 	double limit = now() + STEP_LIMIT;
 
@@ -194,6 +202,17 @@ static void move_to(int fd, const char *port, const char *bound, const char *new
 	memcpy(&prim.ssp_addr, &peer, sizeof peer);
 	if (setsockopt(fd, IPPROTO_SCTP, SCTP_PRIMARY_ADDR, &prim, sizeof prim) < 0)
 		die("SCTP_PRIMARY_ADDR %s", peer_new);
+	memcpy(&peer_prim.sspp_addr, &add, sizeof add);
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_SET_PEER_PRIMARY_ADDR, &peer_prim,
+		       sizeof peer_prim) < 0)
+		die("SCTP_SET_PEER_PRIMARY_ADDR %s", new);
+	printf("asked the peer to send to %s\n", new);
+}
+
+static void move_finish(int fd, const char *port, const char *bound)
+{
+	struct sockaddr_in rem = addr_of(bound, port);
+
 	if (sctp_bindx(fd, (struct sockaddr *)&rem, 1, SCTP_BINDX_REM_ADDR) < 0)
 		die("sctp_bindx remove %s", bound);
 	printf("removed %s\n", bound);
@@ -205,7 +224,8 @@ static int do_sink(const char *port, const char *bound, const char *new, const c
 	struct sockaddr_in at = addr_of(bound, port);
 	static uint8_t buf[MSG_SIZE + 1], want[MSG_SIZE];
 	int one = 1, lfd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP), fd;
-	uint32_t got = 0;
+	uint32_t got = 0, from_new = 0;
+	bool moving = false;
 
 	if (lfd < 0)
 		die("socket");
@@ -226,7 +246,11 @@ static int do_sink(const char *port, const char *bound, const char *new, const c
 		die("accept");
 	for (;;) {
 		int flags = 0;
-		ssize_t n = sctp_recvmsg(fd, buf, sizeof buf, NULL, NULL, NULL, &flags);
+		struct sockaddr_storage from;
+		socklen_t from_len = sizeof from;
+		char a[INET6_ADDRSTRLEN];
+		ssize_t n = sctp_recvmsg(fd, buf, sizeof buf, (struct sockaddr *)&from, &from_len,
+					 NULL, &flags);
 		uint32_t i;
 
 		if (n == 0)
@@ -247,8 +271,16 @@ static int do_sink(const char *port, const char *bound, const char *new, const c
 		got++;
 		if (got % ACK_EVERY == 0 && send(fd, &i, sizeof i, 0) != sizeof i)
 			die("confirming message %u", i);
-		if (bound && got == ASCONF_AT)
-			move_to(fd, port, bound, new, peer_new);
+		if (bound && got == ASCONF_AT) {
+			move_start(fd, port, new, peer_new);
+			moving = true;
+		} else if (moving && !strcmp(addr_str(&from, a, sizeof a), peer_new)
+			   && ++from_new == ACK_EVERY) {
+			/* everything before came in order: none of it is
+			 * outstanding to bound once the peer has our SACKs */
+			move_finish(fd, port, bound);
+			moving = false;
+		}
 	}
 	close(fd);
 	close(lfd);

@@ -4,9 +4,10 @@
 # bound to 10.16.3.2 (eth0) only, both ends turn ASCONF and AUTH on
 # (SCTP_ASCONF_SUPPORTED, SCTP_AUTH_SUPPORTED: off by default, as Linux's
 # net.sctp.addip_enable and auth_enable).  After 500 messages the sink adds
-# 10.16.4.2 (eth1) with sctp_bindx, sends to a's 10.16.4.1 from then on, and
-# removes 10.16.3.2.  The sender hears SCTP_ADDR_ADDED and SCTP_ADDR_REMOVED,
-# and its DATA moves to eth1.
+# 10.16.4.2 (eth1) with sctp_bindx, sends to a's 10.16.4.1 from then on,
+# asks a to send to 10.16.4.2 (SCTP_SET_PEER_PRIMARY_ADDR), and once DATA
+# comes over eth1 removes 10.16.3.2.  The sender hears SCTP_ADDR_ADDED,
+# SCTP_ADDR_MADE_PRIM and SCTP_ADDR_REMOVED, and its DATA moves to eth1.
 . "$(dirname "$0")/multihome.sh"
 netns_two_paths
 path_counters b
@@ -18,6 +19,7 @@ finish server || fail "the sink exited with status $?"
 cat "$work/client.log" "$work/server.log"
 echo "DATA packets per link: $(path_counts b)"
 grep -q "^ADDED 10\.16\.4\.2 " "$work/client.log" || fail "no SCTP_ADDR_ADDED for 10.16.4.2"
+grep -q "^MADE_PRIM 10\.16\.4\.2 " "$work/client.log" || fail "no SCTP_ADDR_MADE_PRIM for 10.16.4.2"
 grep -q "^REMOVED 10\.16\.3\.2 " "$work/client.log" || fail "no SCTP_ADDR_REMOVED for 10.16.3.2"
 sent=$(sed -n 's/^sent \([0-9]*\) messages$/\1/p' "$work/client.log")
 grep -q "^received $sent messages, in order and intact" "$work/server.log" ||
