@@ -52,6 +52,16 @@ struct unsent_report {
 	struct shim_addr addr;  /* msg_name: its primary peer address */
 };
 
+/* The associations the last sends set up (implicitly, by sending to a new
+ * peer): Linux's sendmsg waits until such an association is up, so a close
+ * right after the send never finds it still being set up.  Here the close
+ * can, and must then let it finish and deliver (engine_close.c). */
+#define EP_SEND_SETUPS 16
+struct send_setups {
+	uint32_t ids[EP_SEND_SETUPS];  /* a ring: the most recent ones */
+	unsigned next;
+};
+
 /* One association's subscriptions. */
 struct assoc_events {
 	uint32_t assoc_id;
@@ -116,6 +126,7 @@ struct endpoint {
 				 * associations that failed, for their messages
 				 * still in the channel */
 	unsigned failed_next;
+	struct send_setups send_setups;
 
 	/* bound address as getsockname() would tell */
 	bool bound;

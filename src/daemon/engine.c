@@ -823,7 +823,7 @@ uint16_t engine_send_flags_from_sctp(uint16_t sctp_flags)
 
 /* Linux sets an association up when a one-to-one socket that is not
  * connected sends to an address; usrsctp refuses (ENOENT).  Connect first,
- * then the message queues behind the handshake. */
+ * then the message queues behind the handshake.  1 if it connected. */
 static int one_to_one_implicit(struct endpoint *ep, const struct shim_msginfo *info)
 {
 	uint32_t assoc_id = 0;
@@ -836,7 +836,17 @@ static int one_to_one_implicit(struct endpoint *ep, const struct shim_msginfo *i
 		return err;
 	ep->state = EP_CONNECTING;
 	ep->assoc_id = assoc_id;
-	return 0;
+	return 1;
+}
+
+static void note_send_setup(struct endpoint *ep, uint32_t assoc_id)
+{
+	struct send_setups *s = &ep->send_setups;
+
+	if (!assoc_id)
+		return;
+	s->ids[s->next] = assoc_id;
+	s->next = (s->next + 1) % EP_SEND_SETUPS;
 }
 
 /* The program is gone (endpoint.c, program_hung_up): what it sent goes to
@@ -975,6 +985,7 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 	struct sockaddr_storage to;
 	socklen_t to_len = 0;
 	int swapped, saved_errno;
+	bool sets_up = false;
 	ssize_t n;
 
 	engine_message_spa(ep, info, &spa);
@@ -988,9 +999,12 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 
 		if (err < 0)
 			return err;
+		sets_up = err == 1;
 	}
-	if (ep->style == SHIM_STYLE_ONE_TO_MANY && to_len)
+	if (ep->style == SHIM_STYLE_ONE_TO_MANY && to_len) {
 		encap_for_peer(ep, (struct sockaddr *)&to);
+		sets_up = usrsctp_getassocid(ep->so, (struct sockaddr *)&to) == 0;
+	}
 	swapped = with_auth_key(ep, info, to_len ? (struct sockaddr *)&to : NULL, &restore);
 	if (swapped < 0)
 		return swapped;
@@ -1006,6 +1020,9 @@ int engine_send(struct endpoint *ep, const struct shim_msginfo *info,
 				   sizeof restore);
 	if (n < 0)
 		return saved_errno == EWOULDBLOCK ? -EAGAIN : -saved_errno;
+	if (sets_up)
+		note_send_setup(ep, ep->style == SHIM_STYLE_ONE_TO_ONE ? ep->assoc_id
+				    : (uint32_t)usrsctp_getassocid(ep->so, (struct sockaddr *)&to));
 	if (to_len)
 		note_implicit_bind(ep);
 	/* An ABORT ends the association inside usrsctp_sendv, whose

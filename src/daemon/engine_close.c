@@ -168,8 +168,25 @@ void engine_cancel_setup(struct endpoint *ep)
 		hurry_setup(ep->so, 0);
 }
 
-/* SHUTDOWN (after what is queued) or ABORT every association. */
-static void end_associations(struct socket *so, bool one_to_many, bool listening, bool abortive)
+static bool set_up_by_send(const struct send_setups *sent, uint32_t assoc_id)
+{
+	for (unsigned i = 0; sent && i < EP_SEND_SETUPS; i++)
+		if (sent->ids[i] && sent->ids[i] == assoc_id)
+			return true;
+	return false;
+}
+
+/*
+ * SHUTDOWN (after what is queued) or ABORT every association.  One still
+ * being set up is deleted at once, as Linux does, unless a send set it up:
+ * Linux's sendmsg would have waited for it (sctp_wait_for_connect), so the
+ * program closes it established and its data goes out first.  Here it
+ * finishes its set-up, delivers, then shuts down (usrsctp keeps SHUTDOWN
+ * pending until then); a peer that never answers fails it after the INIT
+ * attempts, as the sendmsg would have.
+ */
+static void end_associations(struct socket *so, bool one_to_many, bool listening, bool abortive,
+			     const struct send_setups *sent, uint32_t one_to_one_id)
 {
 	uint32_t n = 0;
 	socklen_t len = sizeof n;
@@ -178,7 +195,8 @@ static void end_associations(struct socket *so, bool one_to_many, bool listening
 	/* (SCTP_STATUS tells the setup states only before a shutdown is
 	 * pending: it then says SHUTDOWN_PENDING) */
 	if (!one_to_many) {
-		hurry_setup(so, 0);
+		if (abortive || !set_up_by_send(sent, one_to_one_id))
+			hurry_setup(so, 0);
 		if (abortive)
 			send_flag(so, 0, SCTP_ABORT);
 		else
@@ -196,7 +214,8 @@ static void end_associations(struct socket *so, bool one_to_many, bool listening
 		return;
 	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, ids, &len) == 0)
 		for (uint32_t i = 0; i < ids->gaids_number_of_ids; i++) {
-			hurry_setup(so, ids->gaids_assoc_id[i]);
+			if (abortive || !set_up_by_send(sent, (uint32_t)ids->gaids_assoc_id[i]))
+				hurry_setup(so, ids->gaids_assoc_id[i]);
 			send_flag(so, ids->gaids_assoc_id[i], abortive ? SCTP_ABORT : SCTP_EOF);
 		}
 	free(ids);
@@ -328,9 +347,10 @@ static bool try_close(size_t i, bool notify)
  * upcall's argument (0 for a socket that has no upcall).  An association
  * that goes from now on marks id: engine_closing_service takes it. */
 static void close_later(uint32_t id, struct socket *so, bool one_to_many, bool listening,
-			bool abortive, uint16_t port)
+			bool abortive, uint16_t port, const struct endpoint *ep)
 {
-	end_associations(so, one_to_many, listening, abortive);
+	end_associations(so, one_to_many, listening, abortive, ep ? &ep->send_setups : NULL,
+			 ep ? ep->assoc_id : 0);
 	if (id && keep(id, so, one_to_many, listening && !one_to_many, port, abortive)) {
 		if (!try_close(find_slot(id), false))
 			log_debug("endpoint %u: closed; usrsctp keeps it until its associations %s",
@@ -345,7 +365,7 @@ static void close_later(uint32_t id, struct socket *so, bool one_to_many, bool l
 
 void engine_socket_discard(struct socket *so)
 {
-	close_later(0, so, false, false, true, 0);
+	close_later(0, so, false, false, true, 0, NULL);
 }
 
 void engine_socket_close(struct endpoint *ep, bool abortive)
@@ -374,7 +394,7 @@ void engine_socket_close(struct endpoint *ep, bool abortive)
 		abortive = true;
 	}
 	close_later(ep->id, ep->so, one_to_many, ep->state == EP_LISTENING, abortive,
-		    ep->bound ? ep->bound_addr.port : 0);
+		    ep->bound ? ep->bound_addr.port : 0, ep);
 	ep->so = NULL;
 }
 
@@ -404,7 +424,7 @@ void engine_closing_recheck(void)
 		log_warn("endpoint %u: its associations did not finish shutting down in %d s: aborted",
 			 c->id, CLOSING_ABORT_S);
 		c->aborted = true;
-		end_associations(c->so, c->one_to_many, false, true);
+		end_associations(c->so, c->one_to_many, false, true, NULL, 0);
 		try_close(i, true);
 	}
 }
@@ -457,7 +477,7 @@ bool engine_closing_holds_port(uint16_t port)
 void engine_closing_abort_all(void)
 {
 	for (size_t i = 0; i < n_closing; i++)
-		end_associations(closing[i].so, closing[i].one_to_many, false, true);
+		end_associations(closing[i].so, closing[i].one_to_many, false, true, NULL, 0);
 	engine_closing_service_all();
 	/* usrsctp could not free an association at once (another of its
 	 * threads held it): the racy close is all that is left. */

@@ -89,11 +89,12 @@ netns_exec() {
 
 # netns_env NS: the environment of a program under the shim in NS: the
 # namespace's daemon on the standard port, logging into $work (shown if the
-# test fails).
+# test fails) with its debug lines: these tests fail rarely, and then the
+# log is all there is.
 netns_env() {
 	local extra="netns_extra_$1"
 	echo SCTPSHIM_UDP_PORT=$NETNS_UDP_PORT SCTPSHIM_ENCAP_PORT=$NETNS_UDP_PORT \
-		SCTPSHIM_LOG="$work/sctpshimd-$1.log" ${!extra-}
+		SCTPSHIM_LOG="$work/sctpshimd-$1.log" SCTPSHIM_DEBUG=1 ${!extra-}
 }
 
 # netns_setenv NS VAR=VALUE...: more environment for the programs (and so
