@@ -266,5 +266,5 @@ expect_fresh_daemon_survived() {
 
 # Is the daemon serving $SCTPSHIM_SOCKET?  (abstract names show as @NAME)
 daemon_listening() {
-	ss -xl 2>/dev/null | grep -q -- "@$SCTPSHIM_SOCKET "
+	ss -xl 2>/dev/null | grep -- "@$SCTPSHIM_SOCKET " >/dev/null
 }

@@ -17,5 +17,5 @@ cat "$work/out.log" "$work/err.log"
 [ "$(wc -l <"$work/err.log")" -eq 1 ] || fail "stderr should be exactly one line"
 grep -q "^sctpshim: .*native SCTP (sctpshim.native = 1) needs CAP_NET_RAW" "$work/err.log" ||
 	fail "the stderr line does not name sctpshim.native and CAP_NET_RAW"
-netns_exec a ss -xl | grep -q -- "@$SCTPSHIM_SOCKET " && fail "a daemon serves the namespace without CAP_NET_RAW"
+netns_exec a ss -xl | grep -- "@$SCTPSHIM_SOCKET " >/dev/null && fail "a daemon serves the namespace without CAP_NET_RAW"
 exit 0
