@@ -6,8 +6,16 @@
  * Usage: preload_cost TEST [--seconds T]
  *   TEST: tcp-rr, tcp-bulk, udp-rr, udp-bulk
  * Prints one line:
- *   result test=tcp-rr seconds=T count=N per_s=R mean_us=M
- *   result test=tcp-bulk seconds=T bytes=B MBps=R
+ *   result test=tcp-rr seconds=T count=N per_s=R mean_us=M cpu_s=C per_cpu_s=P
+ *   result test=tcp-bulk seconds=T bytes=B MBps=R cpu_s=C MB_per_cpu_s=P
+ *
+ * The figure to compare is the work done per second of CPU used by both
+ * processes (cpu_s: their utime+stime while measuring): on a shared,
+ * loaded machine the wall-clock rate moves by tens of percent from run to
+ * run with what else runs, while the CPU a call costs, which is what the
+ * preload adds to, stays put.  Both processes are pinned to the CPU the
+ * program starts on, for the same reason: a round trip between two CPUs
+ * costs whatever waking the other one costs at that moment.
  *
  * The process forks its peer after binding an ephemeral loopback port, so
  * both ends run under the same LD_PRELOAD and no fixed port can collide
@@ -25,7 +33,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -53,6 +63,20 @@ static void die_msg(const char *what)
 {
 	fprintf(stderr, "preload_cost %s: %s\n", test_name, what);
 	exit(1);
+}
+
+static double timeval_seconds(struct timeval tv)
+{
+	return tv.tv_sec + tv.tv_usec / 1e6;
+}
+
+/* utime+stime of this process (who = RUSAGE_SELF) */
+static double cpu_seconds(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return timeval_seconds(ru.ru_utime) + timeval_seconds(ru.ru_stime);
 }
 
 static double now(void)
@@ -269,8 +293,10 @@ int main(int argc, char **argv)
 {
 	struct sockaddr_in addr = { .sin_family = AF_INET };
 	socklen_t addrlen = sizeof addr;
-	double seconds = 1, elapsed;
-	int udp, bulk, fd, one = 1;
+	double seconds = 1, elapsed, cpu;
+	int udp, bulk, fd, one = 1, status;
+	struct rusage peer_usage;
+	cpu_set_t cpus;
 	pid_t peer;
 
 	if (argc != 2 && !(argc == 4 && strcmp(argv[2], "--seconds") == 0))
@@ -289,6 +315,11 @@ int main(int argc, char **argv)
 	else
 		usage();
 	alarm((unsigned)seconds + SLACK_SECONDS);
+
+	CPU_ZERO(&cpus);
+	CPU_SET(sched_getcpu() >= 0 ? sched_getcpu() : 0, &cpus);
+	if (sched_setaffinity(0, sizeof cpus, &cpus) < 0)
+		die("sched_setaffinity");
 
 	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	fd = socket(AF_INET, udp ? SOCK_DGRAM : SOCK_STREAM, 0);
@@ -325,22 +356,35 @@ int main(int argc, char **argv)
 	if (connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0)
 		die("connect");
 
+	/* the peer's CPU is counted from its start: before the first
+	 * request it has only accepted, which costs next to nothing */
+	cpu = -cpu_seconds();
 	if (bulk) {
 		uint64_t bytes = client_bulk(fd, udp, seconds, &elapsed);
 
-		printf("result test=%s seconds=%.2f bytes=%llu MBps=%.2f\n", test_name, elapsed,
-		       (unsigned long long)bytes, bytes / elapsed / 1e6);
+		cpu += cpu_seconds();
+		close(fd);
+		kill(peer, SIGTERM);
+		if (wait4(peer, &status, 0, &peer_usage) < 0)
+			die("wait4");
+		cpu += timeval_seconds(peer_usage.ru_utime) + timeval_seconds(peer_usage.ru_stime);
+		printf("result test=%s seconds=%.2f bytes=%llu MBps=%.2f cpu_s=%.3f "
+		       "MB_per_cpu_s=%.2f\n", test_name, elapsed, (unsigned long long)bytes,
+		       bytes / elapsed / 1e6, cpu, bytes / cpu / 1e6);
 	} else {
 		uint64_t count = client_rr(fd, udp, seconds, &elapsed);
 
+		cpu += cpu_seconds();
 		if (udp && send(fd, "", 0, 0) < 0) /* goodbye: an empty datagram */
 			die("send");
-		printf("result test=%s seconds=%.2f count=%llu per_s=%.0f mean_us=%.2f\n",
-		       test_name, elapsed, (unsigned long long)count, count / elapsed,
-		       elapsed / count * 1e6);
+		close(fd);
+		kill(peer, SIGTERM);
+		if (wait4(peer, &status, 0, &peer_usage) < 0)
+			die("wait4");
+		cpu += timeval_seconds(peer_usage.ru_utime) + timeval_seconds(peer_usage.ru_stime);
+		printf("result test=%s seconds=%.2f count=%llu per_s=%.0f mean_us=%.2f cpu_s=%.3f "
+		       "per_cpu_s=%.0f\n", test_name, elapsed, (unsigned long long)count,
+		       count / elapsed, elapsed / count * 1e6, cpu, count / cpu);
 	}
-	close(fd);
-	kill(peer, SIGTERM);
-	waitpid(peer, NULL, 0);
 	return 0;
 }
