@@ -19,10 +19,17 @@ bench-perf: all bench/preload_cost$(EXEEXT)
 	BENCH_BUILDDIR='$(abs_top_builddir)' BENCH_SRCDIR='$(abs_top_srcdir)' \
 		python3 $(top_srcdir)/bench/run
 
-# One after the other: the stress runs would disturb the measurements.
+# One after the other: the stress runs would disturb the measurements.  A
+# failed case does not stop the rest; make fails at the end.  A quick run
+# (BENCH_QUICK=1) leaves out the full-size runs, which take minutes.
 bench: all
-	$(MAKE) $(AM_MAKEFLAGS) bench-perf
-	$(MAKE) $(AM_MAKEFLAGS) bench-stress
+	@status=0; \
+	$(MAKE) $(AM_MAKEFLAGS) bench-perf || status=1; \
+	case "$$BENCH_QUICK" in \
+	"" | 0) $(MAKE) $(AM_MAKEFLAGS) bench-stress || status=1 ;; \
+	*) echo "BENCH_QUICK: the full-size runs (make bench-stress) left out" ;; \
+	esac; \
+	exit $$status
 
 clean-local: clean-bench-work
 .PHONY: clean-bench-work

@@ -15,7 +15,7 @@ set yrange [0:*]
 set ylabel "relative to native"
 set xtics rotate by -35 scale 0 font ",9"
 set bmargin 10
-set rmargin 12
+set rmargin 20
 set grid ytics
 set key top right
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 lc rgb "#555555"
