@@ -31,6 +31,7 @@
 
 enum {
 	STEP_TIMEOUT_S = 20,     /* longest wait for any one step */
+	SETUP_TIMEOUT_S = 10,    /* longest set-up (INIT to the first echo) */
 	SEND_BUDGET = 64,        /* messages per turn before others get theirs */
 	MAX_EVENTS = 256,
 	CONNECT_WINDOW = 64,     /* idle, multi: set-ups under way at once */
@@ -66,6 +67,7 @@ struct client {
 	double *lat_us;          /* rr */
 	struct conn *again_head, *again_tail;
 	int last_error;
+	unsigned long timeouts_connecting, timeouts_echo;
 };
 
 static char send_buf[MSG_MAX];
@@ -408,16 +410,23 @@ static void handle(struct client *cl, struct conn *k, unsigned events)
 	}
 }
 
-/* Set-ups that have not come up within STEP_TIMEOUT_S fail. */
+/* Set-ups that have not come up within SETUP_TIMEOUT_S fail. */
 static void expire_setups(struct client *cl)
 {
-	uint64_t limit = now_ns() - (uint64_t)STEP_TIMEOUT_S * 1000000000u;
+	uint64_t limit = now_ns() - (uint64_t)SETUP_TIMEOUT_S * 1000000000u;
 
 	for (size_t i = 0; i < cl->n_conns; i++) {
 		struct conn *k = &cl->conns[i];
 
 		if ((k->state == C_CONNECTING || k->state == C_SYNC_SEND
 		     || k->state == C_SYNC_WAIT) && k->since < limit) {
+			if (k->state == C_CONNECTING)
+				cl->timeouts_connecting++;
+			else
+				cl->timeouts_echo++;
+			if (getenv("SCTPBENCH_DEBUG"))
+				warn("set-up %zu timed out in state %d (net_connected %d)", i,
+				     k->state, net_connected(k->s, NET_OUT));
 			fail(cl, k, -ETIMEDOUT);
 		}
 	}
@@ -580,8 +589,10 @@ static int setup_test(struct client *cl)
 	set_up_all(cl, "setting up associations");
 	secs = (double)(now_ns() - start) / 1e9;
 	if (cl->failed)
-		warn("%lu of %lu set-ups failed (last: %s); only completed ones count",
-		     cl->failed, o->count, strerror(-cl->last_error));
+		warn("%lu of %lu set-ups failed (last: %s; timed out: %lu connecting, %lu "
+		     "waiting for the first echo); only completed ones count", cl->failed,
+		     o->count, strerror(-cl->last_error), cl->timeouts_connecting,
+		     cl->timeouts_echo);
 	if (!cl->completed)
 		die("no association could be set up (%s)", strerror(-cl->last_error));
 	printf("result test=setup count=%lu per_s=%.1f seconds=%.2f failed=%lu\n",
