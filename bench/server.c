@@ -127,28 +127,24 @@ static int flush(struct sconn *c)
 	return 1;
 }
 
-/* A whole echo or finish message is in c->msg (c->len bytes). */
-static int handle_message(struct sconn *c)
+/* A whole echo or finish message: msg, len bytes. */
+static int handle_message(struct sconn *c, const char *msg, size_t len)
 {
 	char line[96];
-	int n, r;
+	int n;
 
 	if (c->type == 'E')
-		r = answer(c, c->msg, c->len);
-	else {
-		n = snprintf(line, sizeof line, "R bytes=%" PRIu64 " msgs=%" PRIu64,
-			     c->bytes, c->msgs);
-		c->bytes = c->msgs = 0;
-		r = answer(c, line, (size_t)n);
-	}
-	free(c->msg);
-	c->msg = NULL;
-	return r;
+		return answer(c, msg, len);
+	n = snprintf(line, sizeof line, "R bytes=%" PRIu64 " msgs=%" PRIu64, c->bytes, c->msgs);
+	c->bytes = c->msgs = 0;
+	return answer(c, line, (size_t)n);
 }
 
 /* Takes one piece of a message; < 0 drops the association. */
 static int take(struct sconn *c, const char *buf, size_t n, bool eor)
 {
+	int r;
+
 	if (!c->in_message) {
 		c->type = buf[0];
 		c->len = 0;
@@ -156,23 +152,33 @@ static int take(struct sconn *c, const char *buf, size_t n, bool eor)
 		if (c->type != 'D' && c->type != 'E' && c->type != 'F')
 			return -EPROTO;
 	}
-	if (c->type != 'D') {
-		if (c->len + n > ECHO_MAX)
-			return -EMSGSIZE;
-		if (!c->msg && !(c->msg = malloc(ECHO_MAX)))
-			return -ENOMEM;
-		memcpy(c->msg + c->len, buf, n);
+	if (c->type == 'D') {
+		c->len += n;
+		if (eor) {
+			c->in_message = false;
+			c->bytes += c->len;
+			c->msgs++;
+		}
+		return 0;
 	}
+	if (eor && !c->len) {
+		/* whole in one read, the usual case: answered from buf */
+		c->in_message = false;
+		return handle_message(c, buf, n);
+	}
+	if (c->len + n > ECHO_MAX)
+		return -EMSGSIZE;
+	if (!c->msg && !(c->msg = malloc(ECHO_MAX)))
+		return -ENOMEM;
+	memcpy(c->msg + c->len, buf, n);
 	c->len += n;
 	if (!eor)
 		return 0;
 	c->in_message = false;
-	if (c->type == 'D') {
-		c->bytes += c->len;
-		c->msgs++;
-		return 0;
-	}
-	return handle_message(c);
+	r = handle_message(c, c->msg, c->len);
+	free(c->msg);
+	c->msg = NULL;
+	return r;
 }
 
 static void serve(struct sconn *c, unsigned events)
