@@ -20,6 +20,7 @@ const char net_name[] = "linux";
 
 struct net_sock {
 	int fd;
+	bool watched;            /* in the epoll set */
 };
 
 static struct net_options options;
@@ -48,6 +49,7 @@ static int wrap(int fd, struct net_sock **out)
 		return -ENOMEM;
 	}
 	s->fd = fd;
+	s->watched = false;
 	*out = s;
 	return 0;
 }
@@ -170,11 +172,10 @@ int net_watch(struct net_sock *s, unsigned interest, void *udata)
 	if (interest & NET_OUT)
 		ev.events |= EPOLLOUT;
 	ev.events |= EPOLLET;
-	if (epoll_ctl(epfd, EPOLL_CTL_MOD, s->fd, &ev) == 0)
-		return 0;
-	if (errno != ENOENT)
+	if (epoll_ctl(epfd, s->watched ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, s->fd, &ev) < 0)
 		return -errno;
-	return epoll_ctl(epfd, EPOLL_CTL_ADD, s->fd, &ev) < 0 ? -errno : 0;
+	s->watched = true;
+	return 0;
 }
 
 int net_wait(struct net_event *out, int max, int timeout_ms)
