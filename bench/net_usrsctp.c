@@ -53,6 +53,9 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake;
 static bool sleeping;
 static struct net_sock *ready_head, *ready_tail;
+/* for SCTPBENCH_STATS: upcalls, wake-ups they caused, and the sockets
+ * net_wait() looked at that had nothing of interest */
+static unsigned long n_upcalls, n_signals, n_idle_looks;
 
 static struct net_sock *closing;
 static struct timespec closing_checked;
@@ -198,9 +201,11 @@ static void upcall(struct socket *so, void *arg, int flags)
 	struct net_sock *s = arg;
 
 	pthread_mutex_lock(&lock);
+	n_upcalls++;
 	enqueue_locked(s);
 	if (sleeping) {
 		sleeping = false;  /* one signal per sleep is enough */
+		n_signals++;
 		pthread_cond_signal(&wake);
 	}
 	pthread_mutex_unlock(&lock);
@@ -320,10 +325,11 @@ static void print_stats(void)
 	memset(&st, 0, sizeof st);
 	usrsctp_get_stat(&st);
 	fprintf(stderr, "usrsctp: packets out %u in %u, retransmitted DATA %u (fast %u), "
-		"T3 timeouts %u, SACK timeouts %u, duplicate DATA in %u\n",
+		"T3 timeouts %u, SACK timeouts %u, duplicate DATA in %u; upcalls %lu, "
+		"wake-ups %lu, looks without an event %lu\n",
 		st.sctps_sendpackets, st.sctps_recvpackets, st.sctps_sendretransdata,
 		st.sctps_sendfastretrans, st.sctps_timodata, st.sctps_timosack,
-		st.sctps_recvdupdata);
+		st.sctps_recvdupdata, n_upcalls, n_signals, n_idle_looks);
 }
 
 void net_finish(void)
@@ -574,6 +580,8 @@ int net_wait(struct net_event *ev, int max, int timeout_ms)
 			ev[n].udata = s->udata;
 			ev[n].events = e;
 			n++;
+		} else {
+			n_idle_looks++;
 		}
 	}
 	return n;
