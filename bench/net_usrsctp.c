@@ -14,7 +14,13 @@
  * wake-up per batch, not per packet, and an idle socket costs nothing.
  * (The workload could run inside the upcall, on usrsctp's thread, but it
  * would then share locks and re-enter usrsctp from its callbacks; a
- * condition variable is the way usrsctp's blocking calls wait too.)
+ * condition variable is the way usrsctp's blocking calls wait too.
+ * Spinning a little before sleeping was tried and made round trips
+ * slower on a 2-CPU machine: the spinner takes the CPU that usrsctp's
+ * receive thread needs.)  What remains is usrsctp's: a sender refused
+ * for want of room is woken by every SACK (about three times per 16 KiB
+ * message when the buffer is full), as usrsctp has no send low-water
+ * mark outside its callback API; SCTPBENCH_STATS=1 prints the counts.
  *
  * Closing.  usrsctp_close() on a socket that still has an association
  * races usrsctp's threads (Debian's 0.9.5 frees the socket twice now and
