@@ -41,6 +41,8 @@
 #include <time.h>
 #include <usrsctp.h>
 
+#include "daemon/engine_linux.h"
+
 const char net_name[] = "usrsctp";
 
 struct net_sock {
@@ -103,33 +105,17 @@ static int linux_effective(int v, const char *max_path)
 }
 
 /*
- * The stack's settings are sctpshimd's (src/daemon/engine.c engine_init
- * and the defaults of src/config/keys.c that settings.c hands usrsctp),
- * so both programs run the same protocol and only the shim's hop differs:
- *  - no_csum_on_loopback 0: a CRC32c on every packet, loopback too
- *    (sctpshimd sends valid ones for Linux peers and Wireshark; usrsctp's
- *    default would skip it on 127.0.0.1, which is part of what the
- *    daemon does per packet).
- *  - default_frag_interleave 0, default_ss_module first come: Linux's
- *    way of ordering messages and streams, as the daemon sets it.
- *  - auth, asconf, auto_asconf, reconfig off: Linux's defaults, as the
- *    daemon's; they change the INIT and so the cost of a set-up.
- *  - nr_incoming_streams 65535 (Linux's sinit_max_instreams), blackhole
- *    0 (answer OOTB INITs with ABORT).
- *  - timers, burst, PR-SCTP and ECN: Linux's net.sctp defaults, which is
- *    what sctpshimd gives usrsctp unless configured otherwise.
+ * The stack's settings are sctpshimd's, so both programs run the same
+ * protocol and only the shim's hop differs: its protocol switches
+ * (engine_linux_protocol(), shared with src/daemon/engine.c: among them a
+ * CRC32c on every packet, loopback too, which usrsctp's default would
+ * skip on 127.0.0.1 and which is part of what the daemon does per
+ * packet), and the timers, burst, PR-SCTP and ECN that sctpshimd hands
+ * usrsctp from the defaults of src/config/keys.c: Linux's net.sctp ones.
  */
 static void set_stack_defaults(void)
 {
-	usrsctp_sysctl_set_sctp_no_csum_on_loopback(0);
-	usrsctp_sysctl_set_sctp_default_frag_interleave(0);
-	usrsctp_sysctl_set_sctp_auto_asconf(0);
-	usrsctp_sysctl_set_sctp_asconf_enable(0);
-	usrsctp_sysctl_set_sctp_auth_enable(0);
-	usrsctp_sysctl_set_sctp_reconfig_enable(0);
-	usrsctp_sysctl_set_sctp_nr_incoming_streams_default(65535);
-	usrsctp_sysctl_set_sctp_blackhole(0);
-	usrsctp_sysctl_set_sctp_default_ss_module(SCTP_SS_FIRST_COME);
+	engine_linux_protocol();
 	usrsctp_sysctl_set_sctp_rto_initial_default(3000);
 	usrsctp_sysctl_set_sctp_rto_min_default(1000);
 	usrsctp_sysctl_set_sctp_rto_max_default(60000);
