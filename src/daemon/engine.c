@@ -70,21 +70,12 @@ uint16_t engine_encap_port_for(const struct sockaddr *peer)
 	return native_peer && native_peer(peer) ? 0 : htons(encap_port);
 }
 
-/*
- * usrsctp gives a new association the socket's remote UDP port (0:
- * native), whether it starts with connect or with a message to a new
- * peer: set it for this peer just before, unless the program chose one
- * with SCTP_REMOTE_UDP_ENCAPS_PORT.  Only on a socket without an
- * association of its own (one-to-many, or one-to-one still idle), where
- * the socket's port reaches no live association.
- */
-static void encap_for_peer(struct endpoint *ep, const struct sockaddr *peer)
+/* The socket's remote UDP port (network order, 0: native), which new
+ * associations start with; ep->path.encap_socket follows usrsctp's. */
+static void set_socket_encap(struct endpoint *ep, uint16_t port)
 {
 	struct sctp_udpencaps encaps;
-	uint16_t port = engine_encap_port_for(peer);
 
-	if (ep->path.encap_chosen || port == ep->path.encap_socket)
-		return;
 	memset(&encaps, 0, sizeof encaps);
 	encaps.sue_assoc_id = SCTP_FUTURE_ASSOC;
 	encaps.sue_address.ss_family = ep->family;
@@ -96,6 +87,22 @@ static void encap_for_peer(struct endpoint *ep, const struct sockaddr *peer)
 		return;
 	}
 	ep->path.encap_socket = port;
+}
+
+/*
+ * usrsctp gives a new association the socket's remote UDP port (0:
+ * native), whether it starts with connect or with a message to a new
+ * peer: set it for this peer just before, unless the program chose one
+ * with SCTP_REMOTE_UDP_ENCAPS_PORT.  Only on a socket without an
+ * association of its own (one-to-many, or one-to-one still idle), where
+ * the socket's port reaches no live association.
+ */
+static void encap_for_peer(struct endpoint *ep, const struct sockaddr *peer)
+{
+	uint16_t port = engine_encap_port_for(peer);
+
+	if (!ep->path.encap_chosen && port != ep->path.encap_socket)
+		set_socket_encap(ep, port);
 }
 
 int engine_finish(void)
@@ -311,7 +318,6 @@ void engine_sync_events(struct endpoint *ep)
 static int configure(struct endpoint *ep)
 {
 	struct socket *so = ep->so;
-	struct sctp_udpencaps encaps;
 
 	if (usrsctp_set_non_blocking(so, 1) < 0)
 		return -errno;
@@ -332,14 +338,7 @@ static int configure(struct endpoint *ep)
 			log_debug("endpoint %u: event %u not available: %s", ep->id,
 				  internal_events[i], strerror(errno));
 	}
-	memset(&encaps, 0, sizeof encaps);
-	encaps.sue_address.ss_family = ep->family;
-	encaps.sue_port = engine_encap_port_for(NULL);
-	if (usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT,
-			       &encaps, sizeof encaps) < 0)
-		log_warn("endpoint %u: UDP encapsulation port not set: %s", ep->id,
-			 strerror(errno));
-	ep->path.encap_socket = encaps.sue_port;
+	set_socket_encap(ep, engine_encap_port_for(NULL));
 	if ((int)ep->sndbuf > 0) {
 		int cur = 0;
 		socklen_t len = sizeof cur;
