@@ -368,7 +368,10 @@ static int check_order(const struct cfg *c, enum cfg_id lo, enum cfg_id hi, stru
 static int check_peer_lists(const struct cfg *c, struct cfg_msgs *errors)
 {
 	struct cfg_prefixes native = { 0 }, encap = { 0 };
-	const struct cfg_value *late;
+	/* the message names the list set last, where the clash was made */
+	bool encap_late = c->v[CFG_ENCAP_PEERS].source >= c->v[CFG_NATIVE_PEERS].source;
+	enum cfg_id late = encap_late ? CFG_ENCAP_PEERS : CFG_NATIVE_PEERS;
+	enum cfg_id other = encap_late ? CFG_NATIVE_PEERS : CFG_ENCAP_PEERS;
 	char why[200];
 	int errs = 0;
 
@@ -377,19 +380,15 @@ static int check_peer_lists(const struct cfg *c, struct cfg_msgs *errors)
 		add_msg(errors, "peer lists: %s", why);
 		errs = 1;
 	}
-	late = c->v[CFG_ENCAP_PEERS].source >= c->v[CFG_NATIVE_PEERS].source
-		? &c->v[CFG_ENCAP_PEERS] : &c->v[CFG_NATIVE_PEERS];
 	for (size_t i = 0; !errs && i < native.count; i++)
 		for (size_t j = 0; !errs && j < encap.count; j++)
 			if (cfg_prefixes_same(&native.p[i], &encap.p[j])) {
 				char addr[INET6_ADDRSTRLEN];
 
 				inet_ntop(native.p[i].family, native.p[i].addr, addr, sizeof addr);
-				add_msg(errors, "%s: %s: %s/%u is also in %s", late->where,
-					late == &c->v[CFG_ENCAP_PEERS] ? cfg_keys[CFG_ENCAP_PEERS].name
-					: cfg_keys[CFG_NATIVE_PEERS].name, addr, native.p[i].len,
-					late == &c->v[CFG_ENCAP_PEERS] ? cfg_keys[CFG_NATIVE_PEERS].name
-					: cfg_keys[CFG_ENCAP_PEERS].name);
+				add_msg(errors, "%s: %s: %s/%u is also in %s", c->v[late].where,
+					cfg_keys[late].name, addr, native.p[i].len,
+					cfg_keys[other].name);
 				errs = 1;
 			}
 	cfg_prefixes_free(&native);

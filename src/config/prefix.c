@@ -19,17 +19,17 @@ void cfg_prefixes_free(struct cfg_prefixes *list)
 	list->count = 0;
 }
 
-/* One "ADDR[/LEN]" word into p; on error a reason in why. */
+/* Longest word worth reading: an IPv6 address and "/128". */
+#define WORD_MAX (INET6_ADDRSTRLEN + 8)
+
+/* One "ADDR[/LEN]" word (shorter than WORD_MAX) into p; on error a
+ * reason in why. */
 static int parse_one(const char *word, struct cfg_prefix *p, char *why, size_t whysize)
 {
-	char addr[INET6_ADDRSTRLEN + 8], *slash, *end;
+	char addr[WORD_MAX], *slash, *end;
 	size_t bytes;
 	long len;
 
-	if (strlen(word) >= sizeof addr) {
-		snprintf(why, whysize, "'%s' is not an address prefix", word);
-		return -1;
-	}
 	strcpy(addr, word);
 	slash = strchr(addr, '/');
 	if (slash)
@@ -71,15 +71,16 @@ int cfg_prefixes_parse(const char *text, struct cfg_prefixes *out, char *why, si
 
 	while (*(text += strspn(text, sep))) {
 		size_t n = strcspn(text, sep);
-		char word[INET6_ADDRSTRLEN + 8];
+		char word[WORD_MAX];
 		struct cfg_prefix *grown;
 
-		snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), text);
 		if (n >= sizeof word) {
 			snprintf(why, whysize, "'%.*s' is not an address prefix", (int)n, text);
 			cfg_prefixes_free(&list);
 			return -1;
 		}
+		memcpy(word, text, n);
+		word[n] = '\0';
 		grown = realloc(list.p, (list.count + 1) * sizeof *list.p);
 		if (!grown) {
 			snprintf(why, whysize, "out of memory");
