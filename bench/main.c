@@ -68,6 +68,18 @@ void die(const char *fmt, ...)
 	_exit(1);  /* usrsctp's threads may hold locks an exit handler wants */
 }
 
+void watch_for(struct net_sock *s, unsigned *interest, unsigned want, void *udata)
+{
+	int err;
+
+	if (*interest == want)
+		return;
+	err = net_watch(s, want, udata);
+	if (err < 0)
+		die("watching a socket: %s", strerror(-err));
+	*interest = want;
+}
+
 void warn(const char *fmt, ...)
 {
 	va_list ap;

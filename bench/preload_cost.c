@@ -79,6 +79,18 @@ static double cpu_seconds(void)
 	return timeval_seconds(ru.ru_utime) + timeval_seconds(ru.ru_stime);
 }
 
+/* Stop the peer; its utime+stime. */
+static double end_peer(pid_t peer)
+{
+	struct rusage ru;
+	int status;
+
+	kill(peer, SIGTERM);
+	if (wait4(peer, &status, 0, &ru) < 0)
+		die("wait4");
+	return timeval_seconds(ru.ru_utime) + timeval_seconds(ru.ru_stime);
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -294,8 +306,8 @@ int main(int argc, char **argv)
 	struct sockaddr_in addr = { .sin_family = AF_INET };
 	socklen_t addrlen = sizeof addr;
 	double seconds = 1, elapsed, cpu;
-	int udp, bulk, fd, one = 1, status;
-	struct rusage peer_usage;
+	int udp, bulk, fd, one = 1;
+	uint64_t work;
 	cpu_set_t cpus;
 	pid_t peer;
 
@@ -359,32 +371,19 @@ int main(int argc, char **argv)
 	/* the peer's CPU is counted from its start: before the first
 	 * request it has only accepted, which costs next to nothing */
 	cpu = -cpu_seconds();
-	if (bulk) {
-		uint64_t bytes = client_bulk(fd, udp, seconds, &elapsed);
-
-		cpu += cpu_seconds();
-		close(fd);
-		kill(peer, SIGTERM);
-		if (wait4(peer, &status, 0, &peer_usage) < 0)
-			die("wait4");
-		cpu += timeval_seconds(peer_usage.ru_utime) + timeval_seconds(peer_usage.ru_stime);
+	work = bulk ? client_bulk(fd, udp, seconds, &elapsed) : client_rr(fd, udp, seconds, &elapsed);
+	cpu += cpu_seconds();
+	if (!bulk && udp && send(fd, "", 0, 0) < 0) /* goodbye: an empty datagram */
+		die("send");
+	close(fd);
+	cpu += end_peer(peer);
+	if (bulk)
 		printf("result test=%s seconds=%.2f bytes=%llu MBps=%.2f cpu_s=%.3f "
-		       "MB_per_cpu_s=%.2f\n", test_name, elapsed, (unsigned long long)bytes,
-		       bytes / elapsed / 1e6, cpu, bytes / cpu / 1e6);
-	} else {
-		uint64_t count = client_rr(fd, udp, seconds, &elapsed);
-
-		cpu += cpu_seconds();
-		if (udp && send(fd, "", 0, 0) < 0) /* goodbye: an empty datagram */
-			die("send");
-		close(fd);
-		kill(peer, SIGTERM);
-		if (wait4(peer, &status, 0, &peer_usage) < 0)
-			die("wait4");
-		cpu += timeval_seconds(peer_usage.ru_utime) + timeval_seconds(peer_usage.ru_stime);
+		       "MB_per_cpu_s=%.2f\n", test_name, elapsed, (unsigned long long)work,
+		       work / elapsed / 1e6, cpu, work / cpu / 1e6);
+	else
 		printf("result test=%s seconds=%.2f count=%llu per_s=%.0f mean_us=%.2f cpu_s=%.3f "
-		       "per_cpu_s=%.0f\n", test_name, elapsed, (unsigned long long)count,
-		       count / elapsed, elapsed / count * 1e6, cpu, count / cpu);
-	}
+		       "per_cpu_s=%.0f\n", test_name, elapsed, (unsigned long long)work,
+		       work / elapsed, elapsed / work * 1e6, cpu, work / cpu);
 	return 0;
 }

@@ -51,14 +51,7 @@ static bool accept_blocked, accept_warned;
 
 static void watch(struct sconn *c, unsigned interest)
 {
-	int err;
-
-	if (c->interest == interest)
-		return;
-	err = net_watch(c->s, interest, c);
-	if (err < 0)
-		die("watching a socket: %s", strerror(-err));
-	c->interest = interest;
+	watch_for(c->s, &c->interest, interest, c);
 }
 
 /* Freed only after the batch: later events in it may name it. */

@@ -82,14 +82,7 @@ const char *const test_names[] = {
 
 static void watch(struct conn *k, unsigned interest)
 {
-	int err;
-
-	if (k->interest == interest)
-		return;
-	err = net_watch(k->s, interest, k);
-	if (err < 0)
-		die("watching a socket: %s", strerror(-err));
-	k->interest = interest;
+	watch_for(k->s, &k->interest, interest, k);
 }
 
 static void push_again(struct client *cl, struct conn *k)

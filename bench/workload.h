@@ -56,6 +56,9 @@ int run_server(const struct bench_options *o);
 uint64_t now_ns(void);
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Watch s for want (NET_IN, NET_OUT) with udata, unless *interest says it
+ * is watched so already; dies if the layer refuses. */
+void watch_for(struct net_sock *s, unsigned *interest, unsigned want, void *udata);
 extern volatile int stop_requested;   /* SIGTERM / SIGINT */
 
 #endif
