@@ -77,8 +77,6 @@ const char *const netns_prog_name = "netns_multihome";
 #define HB_INTERVAL 1000
 #define HB_PATHMAXRXT 3
 
-
-
 static void fill(uint8_t *buf, uint32_t i)
 {
 	memcpy(buf, &i, 4);

@@ -38,7 +38,6 @@ const char *const netns_prog_name = "netns_peer";
 #define STREAMS 10
 #define MAX_MSG 16384
 
-
 struct plan_msg {
 	uint32_t size;
 	uint16_t stream;
@@ -85,7 +84,6 @@ static void fill(uint8_t *buf, uint32_t i, uint32_t size)
 	for (uint32_t k = 4; k < size; k++)
 		buf[k] = (uint8_t)(i * 31 + k);
 }
-
 
 static socklen_t parse_addr(const char *host, const char *port, struct sockaddr_storage *ss)
 {
