@@ -140,6 +140,18 @@ void engine_counters(struct engine_counters *out)
 	out->passive = st.sctps_passiveestab;
 	out->aborted = st.sctps_aborted;
 	out->shutdowns = st.sctps_shutdown;
+	out->packets_in = st.sctps_inpackets;
+	out->packets_out = st.sctps_sendpackets;
+	out->data_in = st.sctps_recvdata;
+	out->data_out = st.sctps_senddata;
+	out->dup_data_in = st.sctps_recvdupdata;
+	out->retransmitted = st.sctps_sendretransdata;
+	out->fast_retransmitted = st.sctps_sendfastretrans;
+	out->t3_expired = st.sctps_timodata;
+	out->window_probes = st.sctps_windowprobed;
+	out->dropped_rwnd = st.sctps_datadroprwnd;
+	out->out_of_the_blue = st.sctps_outoftheblue;
+	out->checksum_errors = st.sctps_checksumerrors;
 }
 
 size_t engine_sockaddr_size(const struct sockaddr *sa)

@@ -33,6 +33,9 @@ int engine_finish(void);
  * association counted. */
 struct engine_counters {
 	unsigned current, active, passive, aborted, shutdowns;
+	unsigned packets_in, packets_out, data_in, data_out, dup_data_in;
+	unsigned retransmitted, fast_retransmitted, t3_expired, window_probes;
+	unsigned dropped_rwnd, out_of_the_blue, checksum_errors;
 };
 void engine_counters(struct engine_counters *out);
 
@@ -123,8 +126,19 @@ int engine_getopt(struct endpoint *ep, const struct shim_opt_req *rq, const uint
 /* Addresses for GETADDRS; *out is malloc'd shim_addrs_reply. */
 int engine_getaddrs(struct endpoint *ep, uint32_t which, uint32_t assoc_id,
 		    struct shim_addrs_reply **out, size_t *out_len);
-/* Local and peer address text for status lines. */
-void engine_describe(struct endpoint *ep, char *local, size_t local_len,
-		     char *peer, size_t peer_len, unsigned *in_streams, unsigned *out_streams);
+/* What `sctpshim status` shows of an endpoint: its addresses as text,
+ * and for its (first) association usrsctp's SCTP_STATUS, whose numbers
+ * say where a stalled transfer waits: the peer's window, data sent and
+ * not acknowledged, data received and not deliverable yet, and the
+ * primary path's congestion window and timers. */
+struct engine_view {
+	char local[80], peer[80], primary[80];
+	unsigned in_streams, out_streams;
+	bool has_assoc;
+	uint32_t assoc_id, state, peer_rwnd, unacked, pending;
+	uint32_t cwnd, srtt_ms, rto_ms, mtu;
+	bool path_active;
+};
+void engine_describe(struct endpoint *ep, struct engine_view *out);
 
 #endif

@@ -141,8 +141,30 @@ static sctp_assoc_t first_assoc(struct endpoint *ep, unsigned *count)
 	return list.ids.gaids_assoc_id[0];
 }
 
-void engine_describe(struct endpoint *ep, char *local, size_t local_len,
-		     char *peer, size_t peer_len, unsigned *in_streams, unsigned *out_streams)
+static void view_status(const struct sctp_status *st, struct engine_view *v)
+{
+	const struct sctp_paddrinfo *pi = &st->sstat_primary;
+	struct shim_addr a;
+
+	v->has_assoc = true;
+	v->assoc_id = (uint32_t)st->sstat_assoc_id;
+	v->in_streams = st->sstat_instrms;
+	v->out_streams = st->sstat_outstrms;
+	v->state = (uint32_t)st->sstat_state;
+	v->peer_rwnd = st->sstat_rwnd;
+	v->unacked = st->sstat_unackdata;
+	v->pending = st->sstat_penddata;
+	v->cwnd = pi->spinfo_cwnd;
+	v->srtt_ms = pi->spinfo_srtt;
+	v->rto_ms = pi->spinfo_rto;
+	v->mtu = pi->spinfo_mtu;
+	v->path_active = pi->spinfo_state == SCTP_ACTIVE;
+	if (shim_addr_from_sockaddr(&a, (const struct sockaddr *)&pi->spinfo_address,
+				    sizeof pi->spinfo_address) == 0)
+		format_addr(&a, v->primary, sizeof v->primary);
+}
+
+void engine_describe(struct endpoint *ep, struct engine_view *v)
 {
 	struct shim_addrs_reply *r = NULL;
 	struct sctp_status st;
@@ -151,13 +173,14 @@ void engine_describe(struct endpoint *ep, char *local, size_t local_len,
 	unsigned count = 0;
 	size_t rlen;
 
-	snprintf(local, local_len, "-");
-	snprintf(peer, peer_len, "-");
-	*in_streams = *out_streams = 0;
+	memset(v, 0, sizeof *v);
+	strcpy(v->local, "-");
+	strcpy(v->peer, "-");
+	strcpy(v->primary, "-");
 	if (!ep->so)
 		return;
 	if (engine_getaddrs(ep, SHIM_ADDRS_SOCKNAME, 0, &r, &rlen) == 0 && r->count)
-		format_addr(&r->addrs[0], local, local_len);
+		format_addr(&r->addrs[0], v->local, sizeof v->local);
 	free(r);
 	r = NULL;
 	if (ep->style == SHIM_STYLE_ONE_TO_ONE) {
@@ -168,18 +191,16 @@ void engine_describe(struct endpoint *ep, char *local, size_t local_len,
 		return;
 	}
 	if (engine_getaddrs(ep, SHIM_ADDRS_PEER, assoc, &r, &rlen) == 0 && r->count) {
-		format_addr(&r->addrs[0], peer, peer_len);
+		format_addr(&r->addrs[0], v->peer, sizeof v->peer);
 		if (count > 1) {
-			size_t n = strlen(peer);
+			size_t n = strlen(v->peer);
 
-			snprintf(peer + n, peer_len - n, " +%u", count - 1);
+			snprintf(v->peer + n, sizeof v->peer - n, " +%u", count - 1);
 		}
 	}
 	free(r);
 	memset(&st, 0, sizeof st);
 	st.sstat_assoc_id = ep->style == SHIM_STYLE_ONE_TO_ONE ? ep->assoc_id : assoc;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) == 0) {
-		*in_streams = st.sstat_instrms;
-		*out_streams = st.sstat_outstrms;
-	}
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) == 0)
+		view_status(&st, v);
 }

@@ -24,14 +24,19 @@ struct text {
 static void status_line(struct endpoint *ep, void *arg)
 {
 	struct text *t = arg;
-	char local[80], peer[80];
-	unsigned in_streams, out_streams;
+	struct engine_view v;
 
-	engine_describe(ep, local, sizeof local, peer, sizeof peer, &in_streams, &out_streams);
+	engine_describe(ep, &v);
 	fprintf(t->f, "%-6u %-11s %-5s %-12s %-30s %-30s %3u/%-3u %d\n", ep->id,
 		ep->style == SHIM_STYLE_ONE_TO_ONE ? "one-to-one" : "one-to-many",
 		ep->family == AF_INET6 ? "ipv6" : "ipv4", endpoint_state_name(ep),
-		local, peer, in_streams, out_streams, (int)ep->owner_pid);
+		v.local, v.peer, v.in_streams, v.out_streams, (int)ep->owner_pid);
+	if (v.has_assoc)
+		fprintf(t->f, "       association %u: state 0x%x, peer rwnd %u, unacked %u, "
+			"pending %u; primary %s %s, cwnd %u, srtt %u ms, rto %u ms, mtu %u\n",
+			v.assoc_id, v.state, v.peer_rwnd, v.unacked, v.pending, v.primary,
+			v.path_active ? "active" : "inactive", v.cwnd, v.srtt_ms, v.rto_ms,
+			v.mtu);
 	t->lines++;
 }
 
@@ -103,9 +108,24 @@ char *report_stats(void)
 		"messages in            %" PRIu64 "\n"
 		"bytes in               %" PRIu64 "\n"
 		"messages out           %" PRIu64 "\n"
-		"bytes out              %" PRIu64 "\n",
+		"bytes out              %" PRIu64 "\n"
+		"packets in             %u\n"
+		"packets out            %u\n"
+		"data chunks in         %u\n"
+		"data chunks out        %u\n"
+		"duplicate chunks in    %u\n"
+		"retransmitted chunks   %u\n"
+		"fast retransmitted     %u\n"
+		"T3 timeouts            %u\n"
+		"window probes          %u\n"
+		"dropped for rwnd       %u\n"
+		"out of the blue        %u\n"
+		"checksum errors        %u\n",
 		endpoints_count(), s->endpoints, clients_count(), e.current,
 		s->associations, e.active, e.passive, e.aborted,
-		e.shutdowns, s->msgs_in, s->bytes_in, s->msgs_out, s->bytes_out);
+		e.shutdowns, s->msgs_in, s->bytes_in, s->msgs_out, s->bytes_out,
+		e.packets_in, e.packets_out, e.data_in, e.data_out, e.dup_data_in,
+		e.retransmitted, e.fast_retransmitted, e.t3_expired, e.window_probes,
+		e.dropped_rwnd, e.out_of_the_blue, e.checksum_errors);
 	return finish(f, &buf, &len);
 }
