@@ -38,8 +38,10 @@ struct shimd {
 	struct loop_source idle_timer;
 	struct loop_source wake;
 	struct loop_source closing_timer;
+	struct loop_source unsent_timer;
 	bool idle_armed;
 	bool closing_armed;
+	bool unsent_armed;
 	time_t idle_since;     /* monotonic seconds */
 	char instance[9];      /* 8 hex digits, new every run */
 	uid_t uid;

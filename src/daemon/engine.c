@@ -152,6 +152,53 @@ void engine_counters(struct engine_counters *out)
 	out->dropped_rwnd = st.sctps_datadroprwnd;
 	out->out_of_the_blue = st.sctps_outoftheblue;
 	out->checksum_errors = st.sctps_checksumerrors;
+	out->send_errors = st.sctps_senderrors;
+	out->unsent_kicks = engine_unsent_kicks();
+}
+
+int engine_list_assocs(struct socket *so, uint32_t **ids, uint32_t *n)
+{
+	struct sctp_assoc_ids *list;
+	uint32_t count = 0;
+	socklen_t l = sizeof count;
+
+	*ids = NULL;
+	*n = 0;
+	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &count, &l) < 0
+	    || !count)
+		return 0;
+	/* room for associations that come up meanwhile: usrsctp is threaded */
+	l = (socklen_t)(sizeof *list + ((size_t)count + 16) * sizeof(sctp_assoc_t));
+	if (!(list = calloc(1, l)))
+		return -ENOMEM;
+	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, list, &l) < 0
+	    || !list->gaids_number_of_ids) {
+		free(list);
+		return 0;
+	}
+	*n = list->gaids_number_of_ids;
+	*ids = (uint32_t *)list;  /* reuse the block: ids move to its start */
+	memmove(*ids, list->gaids_assoc_id, (size_t)*n * sizeof(uint32_t));
+	return 0;
+}
+
+/* usrsctp has SCTP_GET_SNDBUF_USE (FreeBSD's sctp.h) without declaring it
+ * in usrsctp.h. */
+#define USRSCTP_GET_SNDBUF_USE 0x00001101
+struct usrsctp_sockstat {
+	sctp_assoc_t ss_assoc_id;
+	uint32_t ss_total_sndbuf;
+	uint32_t ss_total_recv_buf;
+};
+
+uint32_t engine_assoc_queued(struct socket *so, sctp_assoc_t id)
+{
+	struct usrsctp_sockstat use = { .ss_assoc_id = id };
+	socklen_t l = sizeof use;
+
+	if (usrsctp_getsockopt(so, IPPROTO_SCTP, USRSCTP_GET_SNDBUF_USE, &use, &l) < 0)
+		return 0;
+	return use.ss_total_sndbuf;
 }
 
 size_t engine_sockaddr_size(const struct sockaddr *sa)

@@ -35,9 +35,19 @@ struct engine_counters {
 	unsigned current, active, passive, aborted, shutdowns;
 	unsigned packets_in, packets_out, data_in, data_out, dup_data_in;
 	unsigned retransmitted, fast_retransmitted, t3_expired, window_probes;
-	unsigned dropped_rwnd, out_of_the_blue, checksum_errors;
+	unsigned dropped_rwnd, out_of_the_blue, checksum_errors, send_errors, unsent_kicks;
 };
 void engine_counters(struct engine_counters *out);
+
+/* Every UNSENT_TICK_MS while there are sockets: after usrsctp failed to
+ * send a packet or lost a path, sends what it then holds with nothing to
+ * send it (engine_unsent.c says why).  engine_unsent_path_lost: a path
+ * became unreachable.  engine_unsent_kicks: how often it sent. */
+#define UNSENT_TICK_MS 250
+void engine_unsent_tick(void);
+void engine_unsent_path_lost(void);
+unsigned engine_unsent_kicks(void);
+void engine_unsent_deinit(void);
 
 /* Give the endpoint a usrsctp socket (new when so == NULL). */
 int engine_socket_open(struct endpoint *ep, struct socket *so);
@@ -135,7 +145,7 @@ struct engine_view {
 	char local[80], peer[80], primary[80];
 	unsigned in_streams, out_streams;
 	bool has_assoc;
-	uint32_t assoc_id, state, peer_rwnd, unacked, pending;
+	uint32_t assoc_id, state, peer_rwnd, unacked, pending, queued;
 	uint32_t cwnd, srtt_ms, rto_ms, mtu;
 	bool path_active;
 };

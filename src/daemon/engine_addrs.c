@@ -201,6 +201,8 @@ void engine_describe(struct endpoint *ep, struct engine_view *v)
 	free(r);
 	memset(&st, 0, sizeof st);
 	st.sstat_assoc_id = ep->style == SHIM_STYLE_ONE_TO_ONE ? ep->assoc_id : assoc;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) == 0)
+	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) == 0) {
 		view_status(&st, v);
+		v->queued = engine_assoc_queued(ep->so, st.sstat_assoc_id);
+	}
 }

@@ -188,9 +188,7 @@ static bool set_up_by_send(const struct send_setups *sent, uint32_t assoc_id)
 static void end_associations(struct socket *so, bool one_to_many, bool listening, bool abortive,
 			     const struct send_setups *sent, uint32_t one_to_one_id)
 {
-	uint32_t n = 0;
-	socklen_t len = sizeof n;
-	struct sctp_assoc_ids *ids;
+	uint32_t n, *ids;
 
 	/* (SCTP_STATUS tells the setup states only before a shutdown is
 	 * pending: it then says SHUTDOWN_PENDING) */
@@ -206,18 +204,13 @@ static void end_associations(struct socket *so, bool one_to_many, bool listening
 	/* no new associations from now on */
 	if (listening)
 		usrsctp_listen(so, 0);
-	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &n, &len) < 0 || !n)
+	if (engine_list_assocs(so, &ids, &n) < 0)
 		return;
-	len = (socklen_t)(sizeof *ids + (n + 16) * sizeof(sctp_assoc_t));
-	ids = calloc(1, len);
-	if (!ids)
-		return;
-	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, ids, &len) == 0)
-		for (uint32_t i = 0; i < ids->gaids_number_of_ids; i++) {
-			if (abortive || !set_up_by_send(sent, (uint32_t)ids->gaids_assoc_id[i]))
-				hurry_setup(so, ids->gaids_assoc_id[i]);
-			send_flag(so, ids->gaids_assoc_id[i], abortive ? SCTP_ABORT : SCTP_EOF);
-		}
+	for (uint32_t i = 0; i < n; i++) {
+		if (abortive || !set_up_by_send(sent, ids[i]))
+			hurry_setup(so, (sctp_assoc_t)ids[i]);
+		send_flag(so, (sctp_assoc_t)ids[i], abortive ? SCTP_ABORT : SCTP_EOF);
+	}
 	free(ids);
 }
 
@@ -451,6 +444,20 @@ void engine_closing_foreach(void (*fn)(const struct engine_closing_info *, void 
 		}
 		fn(&info, arg);
 	}
+}
+
+void engine_closing_sockets(void (*fn)(uint32_t id, struct socket *so, void *arg), void *arg)
+{
+	for (size_t i = 0; i < n_closing; i++)
+		if (!closing[i].releasing)
+			fn(closing[i].id, closing[i].so, arg);
+}
+
+struct socket *engine_closing_socket(uint32_t id)
+{
+	size_t i = find_slot(id);
+
+	return i < n_closing && closing[i].id == id && !closing[i].releasing ? closing[i].so : NULL;
 }
 
 size_t engine_closing_count(void)

@@ -41,6 +41,19 @@ void engine_message_spa(struct endpoint *ep, const struct shim_msginfo *info,
  * (engine_opt_stream.c). */
 void engine_stream_inherit(struct endpoint *ep, const struct endpoint *from);
 
+/* The ids of the socket's associations, as usrsctp has them, malloc'd
+ * (*ids NULL when there are none).  Returns 0 or -ENOMEM. */
+int engine_list_assocs(struct socket *so, uint32_t **ids, uint32_t *n);
+
+/* The bytes of user data the association holds to send or to see
+ * acknowledged (0 if it cannot tell). */
+uint32_t engine_assoc_queued(struct socket *so, sctp_assoc_t id);
+
+/* Each closed socket whose associations are still ending, with its
+ * endpoint's id; engine_closing_socket: the one of that id, or NULL. */
+void engine_closing_sockets(void (*fn)(uint32_t id, struct socket *so, void *arg), void *arg);
+struct socket *engine_closing_socket(uint32_t id);
+
 /* sockaddrs as usrsctp returns them, packed by family size */
 size_t engine_sockaddr_size(const struct sockaddr *sa);
 

@@ -14,6 +14,11 @@
 #include "daemon/log.h"
 #include "wire/wire.h"
 
+/* RFC 6458's address states, in the neutral order (usrsctp's minus one). */
+#define NEUTRAL_ADDR_AVAILABLE 0u
+#define NEUTRAL_ADDR_UNREACHABLE 1u
+#define NEUTRAL_ADDR_MADE_PRIM 4u
+
 /* Linux checks a notification against its association's subscriptions
  * (sctp_ulpq_tail_event: asoc->subscribe), not the socket's. */
 static bool wanted(const struct endpoint *ep, uint32_t assoc_id, uint32_t types)
@@ -455,6 +460,15 @@ void engine_notification(struct endpoint *ep, const void *buf, size_t len,
 	if (engine_notify_convert(buf, len, &peer, &sn, &extra, &xl) < 0)
 		return;
 	switch (sn.type) {
+	case SHIM_NOTIFY_PEER_ADDR_CHANGE:
+		log_debug("endpoint %u: association %u: a peer address is now %s", ep->id,
+			  sn.assoc_id, sn.state == NEUTRAL_ADDR_UNREACHABLE ? "unreachable"
+				       : sn.state == NEUTRAL_ADDR_AVAILABLE ? "available"
+				       : "changed");
+		if (sn.state == NEUTRAL_ADDR_UNREACHABLE)
+			engine_unsent_path_lost();
+		forward(ep, &sn, extra, xl);
+		return;
 	case SHIM_NOTIFY_ASSOC_CHANGE:
 		assoc_change(ep, &sn, extra, xl);
 		return;
@@ -480,9 +494,8 @@ static bool daemon_holds_data(struct endpoint *ep)
 	return ioctl(ep->chan.fd, FIONREAD, &pending) == 0 && pending > 0;
 }
 
-/* usrsctp's SCTP_STATUS counts what was sent and not acknowledged;
- * nothing is held back unsent while nothing is outstanding (cwnd, the
- * peer's window and Nagle only hold data back behind outstanding data). */
+/* Dry: nothing sent and not acknowledged (SCTP_STATUS), nothing queued
+ * (usrsctp can hold data unsent with nothing outstanding: engine_unsent.c). */
 static void dry_if_idle(struct endpoint *ep, uint32_t assoc_id)
 {
 	struct sctp_status st;
@@ -492,7 +505,8 @@ static void dry_if_idle(struct endpoint *ep, uint32_t assoc_id)
 	memset(&st, 0, sizeof st);
 	st.sstat_assoc_id = (sctp_assoc_t)assoc_id;
 	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) < 0
-	    || st.sstat_state == SCTP_CLOSED || st.sstat_unackdata)
+	    || st.sstat_state == SCTP_CLOSED || st.sstat_unackdata
+	    || engine_assoc_queued(ep->so, st.sstat_assoc_id))
 		return;
 	memset(&sn, 0, sizeof sn);
 	sn.type = SHIM_NOTIFY_SENDER_DRY;
@@ -505,9 +519,7 @@ static void dry_if_idle(struct endpoint *ep, uint32_t assoc_id)
 
 void engine_notify_dry_on_subscribe(struct endpoint *ep, uint32_t assoc_id)
 {
-	uint32_t n = 0;
-	socklen_t len = sizeof n;
-	struct sctp_assoc_ids *ids;
+	uint32_t n, *ids;
 
 	/* forward() then keeps it to the associations that subscribe */
 	if (!ep->so || daemon_holds_data(ep))
@@ -523,22 +535,15 @@ void engine_notify_dry_on_subscribe(struct endpoint *ep, uint32_t assoc_id)
 	}
 	if (assoc_id == SHIM_FUTURE_ASSOC)
 		return;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &n, &len) < 0 || !n)
+	if (engine_list_assocs(ep->so, &ids, &n) < 0)
 		return;
-	len = (socklen_t)(sizeof *ids + (n + 16) * sizeof(sctp_assoc_t));
-	ids = calloc(1, len);
-	if (!ids)
-		return;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, ids, &len) == 0)
-		for (uint32_t i = 0; i < ids->gaids_number_of_ids; i++)
-			dry_if_idle(ep, (uint32_t)ids->gaids_assoc_id[i]);
+	for (uint32_t i = 0; i < n; i++)
+		dry_if_idle(ep, ids[i]);
 	free(ids);
 }
 
 /* ---- PEER_ADDR_CHANGE ADDR_MADE_PRIM -------------------------------------- */
 
-/* RFC 6458's address states, in the neutral order (usrsctp's minus one). */
-#define NEUTRAL_ADDR_MADE_PRIM 4u
 
 void engine_notify_made_primary(struct endpoint *ep, uint32_t assoc_id, const struct shim_addr *addr)
 {

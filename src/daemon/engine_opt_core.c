@@ -21,34 +21,6 @@
 
 #define ALL_EVENTS ((1u << SHIM_NOTIFY_MAX) - 1)
 
-/* The ids of the endpoint's associations, as usrsctp has them (*ids NULL
- * when there are none). */
-static int list_assocs(struct endpoint *ep, uint32_t **ids, uint32_t *n)
-{
-	struct sctp_assoc_ids *list;
-	uint32_t count = 0;
-	socklen_t l = sizeof count;
-
-	*ids = NULL;
-	*n = 0;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &count, &l) < 0
-	    || !count)
-		return 0;
-	/* room for associations that come up meanwhile: usrsctp is threaded */
-	l = (socklen_t)(sizeof *list + ((size_t)count + 16) * sizeof(sctp_assoc_t));
-	if (!(list = calloc(1, l)))
-		return -ENOMEM;
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, list, &l) < 0
-	    || !list->gaids_number_of_ids) {
-		free(list);
-		return 0;
-	}
-	*n = list->gaids_number_of_ids;
-	*ids = (uint32_t *)list;  /* reuse the block: ids move to its start */
-	memmove(*ids, list->gaids_assoc_id, (size_t)*n * sizeof(uint32_t));
-	return 0;
-}
-
 static uint32_t with_bit(uint32_t mask, uint32_t bit, bool on)
 {
 	return on ? mask | bit : mask & ~bit;
@@ -59,7 +31,7 @@ static uint32_t with_bit(uint32_t mask, uint32_t bit, bool on)
 static int set_socket_only(struct endpoint *ep, uint32_t mask)
 {
 	uint32_t *ids, n, old = ep->events_mask;
-	int err = list_assocs(ep, &ids, &n);
+	int err = engine_list_assocs(ep->so, &ids, &n);
 
 	if (!err)
 		err = endpoint_events_reserve(ep, n);
@@ -80,7 +52,7 @@ static int set_socket_only(struct endpoint *ep, uint32_t mask)
 static int set_current(struct endpoint *ep, uint32_t bit, bool on)
 {
 	uint32_t *ids, n;
-	int err = list_assocs(ep, &ids, &n);
+	int err = engine_list_assocs(ep->so, &ids, &n);
 
 	if (!err)
 		err = endpoint_events_reserve(ep, n);

@@ -18,6 +18,7 @@ libengine_la_SOURCES = \
 	src/daemon/engine_opt_path.c src/daemon/engine_opt_auth.c \
 	src/daemon/engine_opt_stream.c src/daemon/engine_addrs.c \
 	src/daemon/engine_peeloff.c src/daemon/engine_renew.c src/daemon/engine_refs.c \
+	src/daemon/engine_unsent.c \
 	src/daemon/engine.h src/daemon/engine_int.h src/daemon/engine_linux.h
 libengine_la_CFLAGS = $(AM_CFLAGS) $(USRSCTP_CFLAGS)
 

@@ -474,16 +474,26 @@ static void on_closing_timer(struct loop_source *src, uint32_t events)
 	engine_closing_recheck();
 }
 
-static void arm_closing_timer(bool on)
+static void on_unsent_timer(struct loop_source *src, uint32_t events)
+{
+	uint64_t ticks;
+
+	if (read(src->fd, &ticks, sizeof ticks) < 0)
+		return;
+	engine_unsent_tick();
+}
+
+/* timer fires every ms milliseconds (on), or never (off) */
+static void arm_periodic(struct loop_source *timer, bool *armed, long ms, bool on)
 {
 	struct itimerspec its = { 0 };
 
 	if (on) {
-		its.it_value.tv_nsec = CLOSING_RECHECK_MS * 1000000L;
+		its.it_value.tv_nsec = ms * 1000000L;
 		its.it_interval = its.it_value;
 	}
-	timerfd_settime(shimd.closing_timer.fd, 0, &its, NULL);
-	shimd.closing_armed = on;
+	timerfd_settime(timer->fd, 0, &its, NULL);
+	*armed = on;
 }
 
 static void after_round(void)
@@ -492,7 +502,11 @@ static void after_round(void)
 
 	endpoints_reap();
 	if ((engine_closing_count() != 0) != shimd.closing_armed)
-		arm_closing_timer(!shimd.closing_armed);
+		arm_periodic(&shimd.closing_timer, &shimd.closing_armed, CLOSING_RECHECK_MS,
+			     !shimd.closing_armed);
+	if ((endpoints_count() || engine_closing_count()) != shimd.unsent_armed)
+		arm_periodic(&shimd.unsent_timer, &shimd.unsent_armed, UNSENT_TICK_MS,
+			     !shimd.unsent_armed);
 	if (!shimd.cfg.idle_timeout)
 		return;
 	if (!idle && shimd.idle_armed)
@@ -596,6 +610,8 @@ int main(int argc, char **argv)
 			  on_idle_timer) < 0
 	    || add_source(&shimd.closing_timer, timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC),
 			  on_closing_timer) < 0
+	    || add_source(&shimd.unsent_timer, timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC),
+			  on_unsent_timer) < 0
 	    || add_source(&shimd.wake, ready_init(), on_wake) < 0)
 		fail_start("cannot set up the event loop: %s", strerror(errno));
 	log_info("serving @%s, SCTP over UDP port %u (peers' port %u)%s, instance %s",
@@ -611,12 +627,14 @@ int main(int argc, char **argv)
 	close(shimd.listener.fd);
 	clients_deinit();
 	endpoints_deinit();
+	engine_unsent_deinit();
 	if (engine_finish() < 0)
 		log_warn("usrsctp still had sockets at exit");
 	ready_deinit();
 	close(shimd.signals.fd);
 	close(shimd.idle_timer.fd);
 	close(shimd.closing_timer.fd);
+	close(shimd.unsent_timer.fd);
 	loop_deinit(&shimd.loop);
 	log_close();
 	return 0;

@@ -32,9 +32,10 @@ static void status_line(struct endpoint *ep, void *arg)
 		ep->family == AF_INET6 ? "ipv6" : "ipv4", endpoint_state_name(ep),
 		v.local, v.peer, v.in_streams, v.out_streams, (int)ep->owner_pid);
 	if (v.has_assoc)
-		fprintf(t->f, "       association %u: state 0x%x, peer rwnd %u, unacked %u, "
-			"pending %u; primary %s %s, cwnd %u, srtt %u ms, rto %u ms, mtu %u\n",
-			v.assoc_id, v.state, v.peer_rwnd, v.unacked, v.pending, v.primary,
+		fprintf(t->f, "       association %u: state 0x%x, peer rwnd %u, queued %u bytes, "
+			"unacked %u, pending %u; primary %s %s, cwnd %u, srtt %u ms, rto %u ms, "
+			"mtu %u\n",
+			v.assoc_id, v.state, v.peer_rwnd, v.queued, v.unacked, v.pending, v.primary,
 			v.path_active ? "active" : "inactive", v.cwnd, v.srtt_ms, v.rto_ms,
 			v.mtu);
 	t->lines++;
@@ -120,12 +121,14 @@ char *report_stats(void)
 		"window probes          %u\n"
 		"dropped for rwnd       %u\n"
 		"out of the blue        %u\n"
-		"checksum errors        %u\n",
+		"checksum errors        %u\n"
+		"packets not sent       %u\n"
+		"unsent data resent     %u\n",
 		endpoints_count(), s->endpoints, clients_count(), e.current,
 		s->associations, e.active, e.passive, e.aborted,
 		e.shutdowns, s->msgs_in, s->bytes_in, s->msgs_out, s->bytes_out,
 		e.packets_in, e.packets_out, e.data_in, e.data_out, e.dup_data_in,
 		e.retransmitted, e.fast_retransmitted, e.t3_expired, e.window_probes,
-		e.dropped_rwnd, e.out_of_the_blue, e.checksum_errors);
+		e.dropped_rwnd, e.out_of_the_blue, e.checksum_errors, e.send_errors, e.unsent_kicks);
 	return finish(f, &buf, &len);
 }
