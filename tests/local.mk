@@ -361,6 +361,7 @@ netns_tests = \
 	tests/netns/netns_one_to_many_v6.sh \
 	tests/netns/netns_nat_clients.sh \
 	tests/netns/netns_send_setup_close.sh \
+	tests/netns/netns_path_revive.sh \
 	tests/netns/netns_wire_two_hosts.sh \
 	tests/netns/netns_wire_loopback.sh \
 	tests/netns/netns_loss_1.sh \

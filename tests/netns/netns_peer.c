@@ -9,6 +9,15 @@
  *   netns_peer connect ADDR PORT ERRNO
  *                                     a blocking connect with short INIT
  *                                     timers must fail with ERRNO (a name)
+ *   netns_peer pong ADDR PORT COUNT   listen, accept one association, take
+ *                                     COUNT messages, reply once, wait for
+ *                                     the peer to close
+ *   netns_peer ping ADDR PORT COUNT   connect, send COUNT messages, each
+ *                                     once the one before is acknowledged
+ *                                     (SENDER_DRY), wait for the reply; at
+ *                                     most PING_WAIT_S for each;
+ *                                     $PING_PATHMAXRXT, if set, is the
+ *                                     socket's path_max_retrans
  *
  * The plan: message i has a size, a stream (of STREAMS) and an ordering
  * that all follow from i, so the receiver knows what each message must be
@@ -28,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -253,6 +263,107 @@ static int do_recv(const struct sockaddr_storage *at, socklen_t len, uint64_t by
 	return 0;
 }
 
+/* An acknowledgement or reply later than this is a stall: it beats
+ * usrsctp's own recovery by heartbeat (hb_interval, 30 s) with room for a
+ * loaded machine. */
+#define PING_WAIT_S 10
+
+/* The next data (1) or SENDER_DRY (0) on fd, waiting at most PING_WAIT_S
+ * (SO_RCVTIMEO); other notifications are skipped. */
+static int next_event(int fd, char *buf, size_t len, ssize_t *n)
+{
+	for (;;) {
+		struct sctp_sndrcvinfo sinfo;
+		int flags = 0;
+
+		*n = sctp_recvmsg(fd, buf, len, NULL, NULL, &sinfo, &flags);
+		if (*n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return -1;
+		if (*n <= 0)
+			die("recv");
+		if (!(flags & MSG_NOTIFICATION))
+			return 1;
+		if (((union sctp_notification *)buf)->sn_header.sn_type == SCTP_SENDER_DRY_EVENT)
+			return 0;
+	}
+}
+
+/* Send COUNT messages, each once the one before is acknowledged
+ * (SENDER_DRY), then wait for the receiver's reply. */
+static int do_ping(const struct sockaddr_storage *to, socklen_t len, uint32_t count)
+{
+	struct timeval tv = { .tv_sec = PING_WAIT_S };
+	struct sctp_event dry = { .se_type = SCTP_SENDER_DRY_EVENT, .se_on = 1 };
+	char msg[100], buf[512];
+	int fd = stream_socket(to->ss_family);
+	ssize_t n;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) < 0)
+		die("SO_RCVTIMEO");
+	if (setsockopt(fd, IPPROTO_SCTP, SCTP_EVENT, &dry, sizeof dry) < 0)
+		die("SCTP_EVENT");
+	if (getenv("PING_PATHMAXRXT")) {
+		struct sctp_paddrparams pp = { .spp_pathmaxrxt = (uint16_t)atoi(getenv("PING_PATHMAXRXT")) };
+
+		if (setsockopt(fd, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &pp, sizeof pp) < 0)
+			die("SCTP_PEER_ADDR_PARAMS");
+	}
+	if (connect(fd, (const struct sockaddr *)to, len) < 0)
+		die("connect");
+	printf("connected\n");
+	for (uint32_t i = 0; i < count; i++) {
+		double begin = now();
+		int ev;
+
+		memset(msg, 'a' + (int)(i % 26), sizeof msg);
+		if (send(fd, msg, sizeof msg, 0) != (ssize_t)sizeof msg)
+			die("send of message %u", i);
+		while ((ev = next_event(fd, buf, sizeof buf, &n)) > 0)
+			;
+		if (ev < 0) {
+			errno = 0;
+			die("message %u was not acknowledged in %d s", i, PING_WAIT_S);
+		}
+		printf("message %u acknowledged after %.0f ms\n", i, (now() - begin) * 1000);
+	}
+	if (next_event(fd, buf, sizeof buf - 1, &n) <= 0) {
+		errno = 0;
+		die("no reply in %d s", PING_WAIT_S);
+	}
+	buf[n] = '\0';
+	printf("reply: %s\n", buf);
+	close(fd);
+	return 0;
+}
+
+/* Receive COUNT messages, reply once, wait for the peer to close. */
+static int do_pong(const struct sockaddr_storage *at, socklen_t len, uint32_t count)
+{
+	int one = 1, lfd = stream_socket(at->ss_family), fd;
+	char buf[200];
+	int r;
+
+	if (setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0)
+		die("SO_REUSEADDR");
+	if (bind(lfd, (const struct sockaddr *)at, len) < 0 || listen(lfd, 1) < 0)
+		die("bind/listen");
+	printf("listening\n");
+	if ((fd = accept(lfd, NULL, NULL)) < 0)
+		die("accept");
+	for (uint32_t i = 0; i < count; i++)
+		if (recv(fd, buf, sizeof buf, 0) <= 0)
+			die("recv of message %u", i);
+	r = snprintf(buf, sizeof buf, "got %u messages", count);
+	if (send(fd, buf, (size_t)r, 0) != r)
+		die("send of the reply");
+	if (recv(fd, buf, sizeof buf, 0) != 0)
+		die("the peer did not close");
+	close(fd);
+	close(lfd);
+	printf("replied after %u messages\n", count);
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	int err;
@@ -305,8 +416,8 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc != 5) {
-		fprintf(stderr, "usage: %s recv|send ADDR PORT BYTES | connect ADDR PORT ERRNO\n",
-			argv[0]);
+		fprintf(stderr, "usage: %s recv|send ADDR PORT BYTES | connect ADDR PORT ERRNO | "
+			"ping|pong ADDR PORT COUNT\n", argv[0]);
 		return 99;
 	}
 	len = parse_addr(argv[2], argv[3], &ss);
@@ -316,6 +427,10 @@ int main(int argc, char **argv)
 		return do_send(&ss, len, strtoull(argv[4], NULL, 10));
 	if (!strcmp(argv[1], "recv"))
 		return do_recv(&ss, len, strtoull(argv[4], NULL, 10));
+	if (!strcmp(argv[1], "ping"))
+		return do_ping(&ss, len, (uint32_t)strtoul(argv[4], NULL, 10));
+	if (!strcmp(argv[1], "pong"))
+		return do_pong(&ss, len, (uint32_t)strtoul(argv[4], NULL, 10));
 	fprintf(stderr, "%s: unknown mode %s\n", argv[0], argv[1]);
 	return 99;
 }
