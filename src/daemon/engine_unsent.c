@@ -23,13 +23,15 @@
  * So while there are sockets, a timer looks for that state after usrsctp's
  * count of failed sends or of retransmission or heartbeat timeouts moved,
  * or a path was reported unreachable (the counters also catch a path lost
- * whose notification is still on its way).  An
- * association with bytes queued and none outstanding gets an on-demand
- * HEARTBEAT: usrsctp's handler of that option runs its output, which
- * sends the queue with the heartbeat, and the HEARTBEAT-ACK makes the path
- * reachable again.  Sockets with such an association, or with one whose
- * primary path is down, are looked at again one RTO later, so a kick whose
- * own packet was lost is repeated.  An on-demand heartbeat leaves the
+ * whose notification is still on its way).  An association with bytes
+ * queued and none outstanding, or with its primary path down, is looked
+ * at again one RTO later; found with the same bytes queued and still none
+ * outstanding (no timer sent anything meanwhile: usrsctp also shows none
+ * outstanding for a moment while a retransmission timeout backs off), it
+ * gets an on-demand HEARTBEAT.  usrsctp's handler of that option runs its
+ * output, which sends the queue with the heartbeat, and the HEARTBEAT-ACK
+ * makes the path reachable again.  It stays watched, so a heartbeat that
+ * was lost is repeated one RTO later.  An on-demand heartbeat leaves the
  * heartbeat timer alone, so a peer that is gone still fails the
  * association in the usual time.
  */
@@ -43,14 +45,19 @@
 
 #include "daemon/log.h"
 
-/* a socket is looked at again after its RTO, in these bounds */
+/* an association is looked at again after its RTO, in these bounds */
 #define RECHECK_MIN_MS UNSENT_TICK_MS
 #define RECHECK_MAX_MS 5000
 
-struct sweep {
-	uint32_t recheck_ms;   /* the longest RTO of those to look at again */
-	uint32_t *ids;         /* the sockets (endpoint ids) to look at again */
+struct watch {
+	uint32_t ep_id, assoc_id;
+	uint32_t queued;   /* 0: not seen stuck (its path is down) */
+};
+
+struct watch_list {
+	struct watch *w;
 	size_t n, cap;
+	uint32_t recheck_ms;   /* the longest RTO among them */
 };
 
 /* usrsctp's counts of what can leave data unsent, at the last look */
@@ -60,8 +67,8 @@ struct causes {
 
 static struct causes seen;
 static bool path_lost;
-static struct sweep watched;   /* from the last sweep */
-static uint64_t recheck_at;    /* monotonic ms; 0: none due */
+static struct watch_list watched;   /* from the last look */
+static uint64_t recheck_at;         /* monotonic ms; 0: none due */
 static unsigned kicks;
 
 static uint64_t now_ms(void)
@@ -78,85 +85,105 @@ static bool sending_state(int32_t state)
 	       || state == SCTP_SHUTDOWN_RECEIVED;
 }
 
-/* Bytes queued and nothing outstanding: a heartbeat, to send them.
- * Returns whether to look at the association again, with its RTO. */
-static bool look_at(struct socket *so, sctp_assoc_t id, uint32_t *rto)
+static uint32_t queued_when_last_seen(uint32_t ep_id, uint32_t assoc_id)
+{
+	for (size_t i = 0; i < watched.n; i++)
+		if (watched.w[i].ep_id == ep_id && watched.w[i].assoc_id == assoc_id)
+			return watched.w[i].queued;
+	return 0;
+}
+
+static void heartbeat(struct socket *so, const struct sctp_status *st, uint32_t queued,
+		      bool path_down)
+{
+	struct sctp_paddrparams pp;
+
+	memset(&pp, 0, sizeof pp);
+	pp.spp_assoc_id = st->sstat_assoc_id;
+	memcpy(&pp.spp_address, &st->sstat_primary.spinfo_address, sizeof pp.spp_address);
+	pp.spp_flags = SPP_HB_DEMAND;
+	if (usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &pp, sizeof pp) < 0) {
+		log_debug("association %u: %u bytes unsent: heartbeat refused: %s",
+			  (unsigned)st->sstat_assoc_id, queued, strerror(errno));
+		return;
+	}
+	kicks++;
+	log_debug("association %u: %u bytes unsent, none in flight, path %s: heartbeat to send them",
+		  (unsigned)st->sstat_assoc_id, queued, path_down ? "unreachable" : "active");
+}
+
+static void add_watch(struct watch_list *l, const struct watch *w, uint32_t rto)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 8;
+		struct watch *grown = realloc(l->w, cap * sizeof *grown);
+
+		if (!grown)
+			return;  /* looked at again after the next trigger only */
+		l->w = grown;
+		l->cap = cap;
+	}
+	l->w[l->n++] = *w;
+	if (rto > l->recheck_ms)
+		l->recheck_ms = rto;
+}
+
+/* One association of endpoint ep_id (id 0: the socket's only one). */
+static void look_at(uint32_t ep_id, struct socket *so, sctp_assoc_t id, struct watch_list *next)
 {
 	struct sctp_status st;
-	struct sctp_paddrparams pp;
 	socklen_t l = sizeof st;
-	uint32_t queued;
+	struct watch w = { .ep_id = ep_id };
 	bool path_down;
 
 	memset(&st, 0, sizeof st);
 	st.sstat_assoc_id = id;
 	if (usrsctp_getsockopt(so, IPPROTO_SCTP, SCTP_STATUS, &st, &l) < 0
 	    || !sending_state(st.sstat_state))
-		return false;
-	*rto = st.sstat_primary.spinfo_rto;
+		return;
+	w.assoc_id = (uint32_t)st.sstat_assoc_id;
 	path_down = st.sstat_primary.spinfo_state != SCTP_ACTIVE;
-	if (st.sstat_unackdata || !(queued = engine_assoc_queued(so, id)))
-		return path_down;  /* it may stall once what is out is acknowledged */
-	memset(&pp, 0, sizeof pp);
-	pp.spp_assoc_id = id;
-	memcpy(&pp.spp_address, &st.sstat_primary.spinfo_address, sizeof pp.spp_address);
-	pp.spp_flags = SPP_HB_DEMAND;
-	if (usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &pp, sizeof pp) < 0) {
-		log_debug("association %u: %u bytes queued, none in flight: heartbeat refused: %s",
-			  (unsigned)st.sstat_assoc_id, queued, strerror(errno));
-		return path_down;
-	}
-	kicks++;
-	log_debug("association %u: %u bytes queued, none in flight, path %s: heartbeat to send them",
-		  (unsigned)st.sstat_assoc_id, queued, path_down ? "unreachable" : "active");
-	return true;
+	if (!st.sstat_unackdata)
+		w.queued = engine_assoc_queued(so, st.sstat_assoc_id);
+	if (w.queued && w.queued == queued_when_last_seen(ep_id, w.assoc_id))
+		heartbeat(so, &st, w.queued, path_down);
+	if (w.queued || path_down)
+		add_watch(next, &w, st.sstat_primary.spinfo_rto);
 }
 
-static void sweep_socket(uint32_t ep_id, struct socket *so, void *arg)
+static void look_at_socket(uint32_t ep_id, struct socket *so, void *arg)
 {
-	struct sweep *sw = arg;
-	uint32_t *ids, n, rto = 0;
-	bool again = false;
+	uint32_t *ids, n;
 
 	/* a one-to-one socket lists none (usrsctp: EINVAL); its association
 	 * is the socket's, id 0 */
 	if (engine_list_assocs(so, &ids, &n) < 0)
 		return;
 	for (uint32_t i = 0; i < (n ? n : 1); i++)
-		if (look_at(so, n ? (sctp_assoc_t)ids[i] : 0, &rto)) {
-			again = true;
-			if (rto > sw->recheck_ms)
-				sw->recheck_ms = rto;
-		}
+		look_at(ep_id, so, n ? (sctp_assoc_t)ids[i] : 0, arg);
 	free(ids);
-	if (!again)
-		return;
-	if (sw->n == sw->cap) {
-		size_t cap = sw->cap ? 2 * sw->cap : 8;
-		uint32_t *grown = realloc(sw->ids, cap * sizeof *grown);
-
-		if (!grown)
-			return;  /* looked at again after the next trigger only */
-		sw->ids = grown;
-		sw->cap = cap;
-	}
-	sw->ids[sw->n++] = ep_id;
 }
 
-static void sweep_endpoint(struct endpoint *ep, void *arg)
+static void look_at_endpoint(struct endpoint *ep, void *arg)
 {
 	if (ep->so && !(ep->style == SHIM_STYLE_ONE_TO_ONE && ep->state == EP_LISTENING))
-		sweep_socket(ep->id, ep->so, arg);
+		look_at_socket(ep->id, ep->so, arg);
 }
 
-static void sweep_watched(struct sweep *sw)
+/* the sockets of the watched associations, each once */
+static void look_at_watched(struct watch_list *next)
 {
 	for (size_t i = 0; i < watched.n; i++) {
-		struct endpoint *ep = endpoint_lookup(watched.ids[i]);
-		struct socket *so = ep ? ep->so : engine_closing_socket(watched.ids[i]);
+		uint32_t id = watched.w[i].ep_id;
+		struct endpoint *ep;
+		struct socket *so;
 
+		if (i && id == watched.w[i - 1].ep_id)
+			continue;  /* a socket's associations are listed together */
+		ep = endpoint_lookup(id);
+		so = ep ? ep->so : engine_closing_socket(id);
 		if (so)
-			sweep_socket(watched.ids[i], so, sw);
+			look_at_socket(id, so, next);
 	}
 }
 
@@ -168,7 +195,7 @@ void engine_unsent_path_lost(void)
 void engine_unsent_tick(void)
 {
 	struct sctpstat st;
-	struct sweep sw = { 0 };
+	struct watch_list next = { 0 };
 	struct causes now_causes;
 	uint64_t now = now_ms();
 	bool triggered;
@@ -182,23 +209,24 @@ void engine_unsent_tick(void)
 	seen = now_causes;
 	path_lost = false;
 	if (triggered) {
-		endpoints_foreach(sweep_endpoint, &sw);
-		engine_closing_sockets(sweep_socket, &sw);
+		endpoints_foreach(look_at_endpoint, &next);
+		engine_closing_sockets(look_at_socket, &next);
 	} else {
-		sweep_watched(&sw);
+		look_at_watched(&next);
 	}
-	free(watched.ids);
-	watched = sw;
-	if (!sw.n)
+	free(watched.w);
+	watched = next;
+	if (!next.n)
 		recheck_at = 0;
 	else
-		recheck_at = now + (sw.recheck_ms < RECHECK_MIN_MS ? RECHECK_MIN_MS
-				    : sw.recheck_ms > RECHECK_MAX_MS ? RECHECK_MAX_MS : sw.recheck_ms);
+		recheck_at = now + (next.recheck_ms < RECHECK_MIN_MS ? RECHECK_MIN_MS
+				    : next.recheck_ms > RECHECK_MAX_MS ? RECHECK_MAX_MS
+				    : next.recheck_ms);
 }
 
 void engine_unsent_deinit(void)
 {
-	free(watched.ids);
+	free(watched.w);
 	memset(&watched, 0, sizeof watched);
 }
 
