@@ -15,9 +15,17 @@
 #include "wire/wire.h"
 
 /* RFC 6458's address states, in the neutral order (usrsctp's minus one). */
-#define NEUTRAL_ADDR_AVAILABLE 0u
 #define NEUTRAL_ADDR_UNREACHABLE 1u
 #define NEUTRAL_ADDR_MADE_PRIM 4u
+
+static const char *addr_state_name(uint32_t state)
+{
+	static const char *const names[] = {
+		"available", "unreachable", "removed", "added", "made primary", "confirmed",
+	};
+
+	return state < sizeof names / sizeof names[0] ? names[state] : "in another state";
+}
 
 /* Linux checks a notification against its association's subscriptions
  * (sctp_ulpq_tail_event: asoc->subscribe), not the socket's. */
@@ -461,10 +469,8 @@ void engine_notification(struct endpoint *ep, const void *buf, size_t len,
 		return;
 	switch (sn.type) {
 	case SHIM_NOTIFY_PEER_ADDR_CHANGE:
-		log_debug("endpoint %u: association %u: a peer address is now %s", ep->id,
-			  sn.assoc_id, sn.state == NEUTRAL_ADDR_UNREACHABLE ? "unreachable"
-				       : sn.state == NEUTRAL_ADDR_AVAILABLE ? "available"
-				       : "changed");
+		log_debug("endpoint %u: association %u: a peer address is %s", ep->id,
+			  sn.assoc_id, addr_state_name(sn.state));
 		if (sn.state == NEUTRAL_ADDR_UNREACHABLE)
 			engine_unsent_path_lost();
 		forward(ep, &sn, extra, xl);
@@ -543,7 +549,6 @@ void engine_notify_dry_on_subscribe(struct endpoint *ep, uint32_t assoc_id)
 }
 
 /* ---- PEER_ADDR_CHANGE ADDR_MADE_PRIM -------------------------------------- */
-
 
 void engine_notify_made_primary(struct endpoint *ep, uint32_t assoc_id, const struct shim_addr *addr)
 {
