@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * DATA that usrsctp holds unsent with nothing left to send it.
+ * DATA that usrsctp holds with no timer left to send it.
  *
  * When sendmsg on usrsctp's UDP socket fails (EPERM from a host firewall,
- * ENOBUFS, EAGAIN on a full socket buffer, a route gone), usrsctp leaves
- * the packet's DATA chunks on its send queue, TSNs assigned, for the next
- * output.  Output comes with a SACK, a retransmission timeout or a send
- * by the program.  With nothing of the association in flight there is no
- * SACK to wait for and no T3 timer, so when the program is itself waiting
- * (for a reply, for send space, or for the SHUTDOWN that follows its last
- * data) the association stalls until the next heartbeat (hb_interval,
- * 30 s), or the shutdown guard aborts it after 5 x RTO.max.  Linux counts
- * such a packet as sent and lost: its T3 timer runs and retransmits it.
+ * ENOBUFS, EAGAIN on a full socket buffer, a route gone), usrsctp keeps
+ * the packet's DATA chunks to go with the next output, and a
+ * retransmission that fails so leaves no T3 timer running behind it.
+ * Output then comes only with a SACK or a send by the program: when the
+ * program is itself waiting (for a reply, for send space, or for the
+ * SHUTDOWN that follows its last data), the association stalls until the
+ * next heartbeat (hb_interval, 30 s), or the shutdown guard aborts it
+ * after 5 x RTO.max.  Linux counts such a packet as sent and lost: its T3
+ * timer runs and retransmits it.
  *
  * The same stall follows when the association's primary path is marked
  * unreachable and the SACK that then acknowledges everything outstanding
@@ -23,17 +23,17 @@
  * So while there are sockets, a timer looks for that state after usrsctp's
  * count of failed sends or of retransmission or heartbeat timeouts moved,
  * or a path was reported unreachable (the counters also catch a path lost
- * whose notification is still on its way).  An association with bytes
- * queued and none outstanding, or with its primary path down, is looked
- * at again one RTO later; found with the same bytes queued and still none
- * outstanding (no timer sent anything meanwhile: usrsctp also shows none
- * outstanding for a moment while a retransmission timeout backs off), it
- * gets an on-demand HEARTBEAT.  usrsctp's handler of that option runs its
- * output, which sends the queue with the heartbeat, and the HEARTBEAT-ACK
- * makes the path reachable again.  It stays watched, so a heartbeat that
- * was lost is repeated one RTO later.  An on-demand heartbeat leaves the
- * heartbeat timer alone, so a peer that is gone still fails the
- * association in the usual time.
+ * whose notification is still on its way).  An association holding data,
+ * or with its primary path down, is looked at again one RTO later; found
+ * unchanged (the same bytes held, the same chunks outstanding, the same
+ * RTO: a retransmission timeout that fired would have doubled it or sent
+ * something), it gets an on-demand HEARTBEAT.  usrsctp's handler of that
+ * option runs its output, which sends what is queued or marked for
+ * retransmission with the heartbeat (and starts T3 behind it), and the
+ * HEARTBEAT-ACK makes the path reachable again.  It stays watched, so a
+ * heartbeat that was lost is repeated one RTO later.  An on-demand
+ * heartbeat leaves the heartbeat timer alone, so a peer that is gone still
+ * fails the association in the usual time.
  */
 #define _GNU_SOURCE
 #include "daemon/engine_int.h"
@@ -49,9 +49,11 @@
 #define RECHECK_MIN_MS UNSENT_TICK_MS
 #define RECHECK_MAX_MS 5000
 
+/* an association holding data or with its path down, as last seen */
 struct watch {
 	uint32_t ep_id, assoc_id;
-	uint32_t queued;   /* 0: not seen stuck (its path is down) */
+	uint32_t queued, unacked, rto;
+	uint64_t since;   /* monotonic ms: first seen so */
 };
 
 struct watch_list {
@@ -85,12 +87,17 @@ static bool sending_state(int32_t state)
 	       || state == SCTP_SHUTDOWN_RECEIVED;
 }
 
-static uint32_t queued_when_last_seen(uint32_t ep_id, uint32_t assoc_id)
+static const struct watch *last_seen(uint32_t ep_id, uint32_t assoc_id)
 {
 	for (size_t i = 0; i < watched.n; i++)
 		if (watched.w[i].ep_id == ep_id && watched.w[i].assoc_id == assoc_id)
-			return watched.w[i].queued;
-	return 0;
+			return &watched.w[i];
+	return NULL;
+}
+
+static bool unchanged(const struct watch *a, const struct watch *b)
+{
+	return a->queued == b->queued && a->unacked == b->unacked && a->rto == b->rto;
 }
 
 static void heartbeat(struct socket *so, const struct sctp_status *st, uint32_t queued,
@@ -103,13 +110,14 @@ static void heartbeat(struct socket *so, const struct sctp_status *st, uint32_t 
 	memcpy(&pp.spp_address, &st->sstat_primary.spinfo_address, sizeof pp.spp_address);
 	pp.spp_flags = SPP_HB_DEMAND;
 	if (usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &pp, sizeof pp) < 0) {
-		log_debug("association %u: %u bytes unsent: heartbeat refused: %s",
+		log_debug("association %u: %u bytes held: heartbeat refused: %s",
 			  (unsigned)st->sstat_assoc_id, queued, strerror(errno));
 		return;
 	}
 	kicks++;
-	log_debug("association %u: %u bytes unsent, none in flight, path %s: heartbeat to send them",
-		  (unsigned)st->sstat_assoc_id, queued, path_down ? "unreachable" : "active");
+	log_debug("association %u: %u bytes held, %u chunks out, no timer for an RTO, path %s: "
+		  "heartbeat to send them", (unsigned)st->sstat_assoc_id, queued,
+		  st->sstat_unackdata, path_down ? "unreachable" : "active");
 }
 
 static void add_watch(struct watch_list *l, const struct watch *w, uint32_t rto)
@@ -128,12 +136,15 @@ static void add_watch(struct watch_list *l, const struct watch *w, uint32_t rto)
 		l->recheck_ms = rto;
 }
 
+static uint64_t look_time;   /* monotonic ms of this look */
+
 /* One association of endpoint ep_id (id 0: the socket's only one). */
 static void look_at(uint32_t ep_id, struct socket *so, sctp_assoc_t id, struct watch_list *next)
 {
 	struct sctp_status st;
 	socklen_t l = sizeof st;
-	struct watch w = { .ep_id = ep_id };
+	struct watch w = { .ep_id = ep_id, .since = look_time };
+	const struct watch *before;
 	bool path_down;
 
 	memset(&st, 0, sizeof st);
@@ -142,13 +153,20 @@ static void look_at(uint32_t ep_id, struct socket *so, sctp_assoc_t id, struct w
 	    || !sending_state(st.sstat_state))
 		return;
 	w.assoc_id = (uint32_t)st.sstat_assoc_id;
+	w.queued = engine_assoc_queued(so, st.sstat_assoc_id);
+	w.unacked = st.sstat_unackdata;
+	w.rto = st.sstat_primary.spinfo_rto;
 	path_down = st.sstat_primary.spinfo_state != SCTP_ACTIVE;
-	if (!st.sstat_unackdata)
-		w.queued = engine_assoc_queued(so, st.sstat_assoc_id);
-	if (w.queued && w.queued == queued_when_last_seen(ep_id, w.assoc_id))
-		heartbeat(so, &st, w.queued, path_down);
-	if (w.queued || path_down)
-		add_watch(next, &w, st.sstat_primary.spinfo_rto);
+	if (!w.queued && !path_down)
+		return;
+	before = last_seen(ep_id, w.assoc_id);
+	if (w.queued && before && unchanged(before, &w)) {
+		if (look_time - before->since >= w.rto)
+			heartbeat(so, &st, w.queued, path_down);
+		else
+			w.since = before->since;  /* not an RTO yet */
+	}
+	add_watch(next, &w, w.rto);
 }
 
 static void look_at_socket(uint32_t ep_id, struct socket *so, void *arg)
@@ -208,6 +226,7 @@ void engine_unsent_tick(void)
 		return;
 	seen = now_causes;
 	path_lost = false;
+	look_time = now;
 	if (triggered) {
 		endpoints_foreach(look_at_endpoint, &next);
 		engine_closing_sockets(look_at_socket, &next);

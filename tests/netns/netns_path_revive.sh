@@ -33,6 +33,6 @@ finish server || fail "the receiver exited with status $?"
 rule=$(netns_exec a nft list table inet lost | grep counter)
 [[ $rule == *"counter packets 2 "* ]] || fail "b's first two SACKs were not lost: $rule"
 cat "$work/client.log" "$work/server.log"
-grep -E "none in flight, path unreachable: heartbeat" "$work/sctpshimd-a.log" ||
+grep -E "no timer for an RTO, path unreachable: heartbeat" "$work/sctpshimd-a.log" ||
 	fail "sctpshimd did not heartbeat the unreachable path"
 echo "the path came back and the second message went"
