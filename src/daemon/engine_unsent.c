@@ -13,6 +13,10 @@
  * after 5 x RTO.max.  Linux counts such a packet as sent and lost: its T3
  * timer runs and retransmits it.
  *
+ * A SHUTDOWN sent when the last data is acknowledged was seen refused so,
+ * too, the association left in SHUTDOWN-SENT with no T2 timer, until the
+ * shutdown guard aborted it.
+ *
  * The same stall follows when the association's primary path is marked
  * unreachable and the SACK that then acknowledges everything outstanding
  * is for retransmitted data: usrsctp revives a path only on the
@@ -24,12 +28,12 @@
  * count of failed sends or of retransmission or heartbeat timeouts moved,
  * or a path was reported unreachable (the counters also catch a path lost
  * whose notification is still on its way).  An association holding data,
- * or with its primary path down, is looked at again one RTO later; found
- * unchanged (the same bytes held, the same chunks outstanding, the same
- * RTO: a retransmission timeout that fired would have doubled it or sent
- * something), it gets an on-demand HEARTBEAT.  usrsctp's handler of that
- * option runs its output, which sends what is queued or marked for
- * retransmission with the heartbeat (and starts T3 behind it), and the
+ * waiting for its SHUTDOWN to be answered, or with its primary path down,
+ * is looked at again one RTO later; found unchanged (the same bytes held,
+ * the same chunks outstanding, the same RTO: a timeout that fired would
+ * have doubled it or sent something), it gets an on-demand HEARTBEAT.
+ * usrsctp's handler of that option runs its output, which sends what is
+ * queued or marked for retransmission with the heartbeat, and the
  * HEARTBEAT-ACK makes the path reachable again.  It stays watched, so a
  * heartbeat that was lost is repeated one RTO later.  An on-demand
  * heartbeat leaves the heartbeat timer alone, so a peer that is gone still
@@ -49,7 +53,8 @@
 #define RECHECK_MIN_MS UNSENT_TICK_MS
 #define RECHECK_MAX_MS 5000
 
-/* an association holding data or with its path down, as last seen */
+/* an association holding data, shutting down or with its path down, as
+ * last seen */
 struct watch {
 	uint32_t ep_id, assoc_id;
 	uint32_t queued, unacked, rto;
@@ -84,7 +89,14 @@ static uint64_t now_ms(void)
 static bool sending_state(int32_t state)
 {
 	return state == SCTP_ESTABLISHED || state == SCTP_SHUTDOWN_PENDING
-	       || state == SCTP_SHUTDOWN_RECEIVED;
+	       || state == SCTP_SHUTDOWN_RECEIVED || state == SCTP_SHUTDOWN_SENT
+	       || state == SCTP_SHUTDOWN_ACK_SENT;
+}
+
+/* waiting for its SHUTDOWN or SHUTDOWN-ACK to be answered (T2) */
+static bool shutting_down(int32_t state)
+{
+	return state == SCTP_SHUTDOWN_SENT || state == SCTP_SHUTDOWN_ACK_SENT;
 }
 
 static const struct watch *last_seen(uint32_t ep_id, uint32_t assoc_id)
@@ -157,10 +169,10 @@ static void look_at(uint32_t ep_id, struct socket *so, sctp_assoc_t id, struct w
 	w.unacked = st.sstat_unackdata;
 	w.rto = st.sstat_primary.spinfo_rto;
 	path_down = st.sstat_primary.spinfo_state != SCTP_ACTIVE;
-	if (!w.queued && !path_down)
+	if (!w.queued && !path_down && !shutting_down(st.sstat_state))
 		return;
 	before = last_seen(ep_id, w.assoc_id);
-	if (w.queued && before && unchanged(before, &w)) {
+	if ((w.queued || shutting_down(st.sstat_state)) && before && unchanged(before, &w)) {
 		if (look_time - before->since >= w.rto)
 			heartbeat(so, &st, w.queued, path_down);
 		else
