@@ -99,12 +99,21 @@ static bool shutting_down(int32_t state)
 	return state == SCTP_SHUTDOWN_SENT || state == SCTP_SHUTDOWN_ACK_SENT;
 }
 
+static int by_ids(const void *pa, const void *pb)
+{
+	const struct watch *a = pa, *b = pb;
+
+	if (a->ep_id != b->ep_id)
+		return a->ep_id < b->ep_id ? -1 : 1;
+	return a->assoc_id < b->assoc_id ? -1 : a->assoc_id > b->assoc_id;
+}
+
+/* watched is sorted by ids (engine_unsent_tick) */
 static const struct watch *last_seen(uint32_t ep_id, uint32_t assoc_id)
 {
-	for (size_t i = 0; i < watched.n; i++)
-		if (watched.w[i].ep_id == ep_id && watched.w[i].assoc_id == assoc_id)
-			return &watched.w[i];
-	return NULL;
+	struct watch key = { .ep_id = ep_id, .assoc_id = assoc_id };
+
+	return watched.n ? bsearch(&key, watched.w, watched.n, sizeof key, by_ids) : NULL;
 }
 
 static bool unchanged(const struct watch *a, const struct watch *b)
@@ -200,7 +209,8 @@ static void look_at_endpoint(struct endpoint *ep, void *arg)
 		look_at_socket(ep->id, ep->so, arg);
 }
 
-/* the sockets of the watched associations, each once */
+/* the sockets of the watched associations, each once (sorted: a socket's
+ * associations are together) */
 static void look_at_watched(struct watch_list *next)
 {
 	for (size_t i = 0; i < watched.n; i++) {
@@ -209,7 +219,7 @@ static void look_at_watched(struct watch_list *next)
 		struct socket *so;
 
 		if (i && id == watched.w[i - 1].ep_id)
-			continue;  /* a socket's associations are listed together */
+			continue;
 		ep = endpoint_lookup(id);
 		so = ep ? ep->so : engine_closing_socket(id);
 		if (so)
@@ -245,6 +255,8 @@ void engine_unsent_tick(void)
 	} else {
 		look_at_watched(&next);
 	}
+	if (next.n)
+		qsort(next.w, next.n, sizeof *next.w, by_ids);
 	free(watched.w);
 	watched = next;
 	if (!next.n)
