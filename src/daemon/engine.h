@@ -40,8 +40,8 @@ struct engine_counters {
 void engine_counters(struct engine_counters *out);
 
 /* Every UNSENT_TICK_MS while there are sockets: after usrsctp failed to
- * send a packet or lost a path, sends what it then holds with nothing to
- * send it (engine_unsent.c says why).  engine_unsent_path_lost: a path
+ * send a packet, timed out or lost a path, heartbeats an association that
+ * holds data with no timer to send it (engine_unsent.c says why).  engine_unsent_path_lost: a path
  * became unreachable.  engine_unsent_kicks: how often it sent. */
 #define UNSENT_TICK_MS 250
 void engine_unsent_tick(void);
@@ -138,8 +138,9 @@ int engine_getaddrs(struct endpoint *ep, uint32_t which, uint32_t assoc_id,
 		    struct shim_addrs_reply **out, size_t *out_len);
 /* What `sctpshim status` shows of an endpoint: its addresses as text,
  * and for its (first) association usrsctp's SCTP_STATUS, whose numbers
- * say where a stalled transfer waits: the peer's window, data sent and
- * not acknowledged, data received and not deliverable yet, and the
+ * say where a stalled transfer waits: the peer's window, the bytes held
+ * (queued), data sent and not acknowledged, data received and not
+ * deliverable yet, and the
  * primary path's congestion window and timers. */
 struct engine_view {
 	char local[80], peer[80], primary[80];

@@ -124,21 +124,16 @@ static void format_addr(const struct shim_addr *a, char *buf, size_t len)
 /* One-to-many: the first association stands for the rest ("+N more"). */
 static sctp_assoc_t first_assoc(struct endpoint *ep, unsigned *count)
 {
-	union {
-		struct sctp_assoc_ids ids;
-		uint8_t bytes[sizeof(struct sctp_assoc_ids) + 64 * sizeof(sctp_assoc_t)];
-	} list;
-	socklen_t l = sizeof list;
+	uint32_t *ids, n;
+	sctp_assoc_t first;
 
 	*count = 0;
-	memset(&list, 0, sizeof list);
-	if (usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_NUMBER, &list.ids, &l) == 0)
-		memcpy(count, &list.ids, sizeof *count);
-	l = sizeof list;
-	if (!*count || usrsctp_getsockopt(ep->so, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST,
-					  &list.ids, &l) < 0 || !list.ids.gaids_number_of_ids)
+	if (engine_list_assocs(ep->so, &ids, &n) < 0 || !n)
 		return 0;
-	return list.ids.gaids_assoc_id[0];
+	first = (sctp_assoc_t)ids[0];
+	*count = n;
+	free(ids);
+	return first;
 }
 
 static void view_status(const struct sctp_status *st, struct engine_view *v)

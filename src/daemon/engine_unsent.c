@@ -65,6 +65,7 @@ struct watch_list {
 	struct watch *w;
 	size_t n, cap;
 	uint32_t recheck_ms;   /* the longest RTO among them */
+	uint64_t now;          /* monotonic ms of the look that makes it */
 };
 
 /* usrsctp's counts of what can leave data unsent, at the last look */
@@ -157,14 +158,12 @@ static void add_watch(struct watch_list *l, const struct watch *w, uint32_t rto)
 		l->recheck_ms = rto;
 }
 
-static uint64_t look_time;   /* monotonic ms of this look */
-
 /* One association of endpoint ep_id (id 0: the socket's only one). */
 static void look_at(uint32_t ep_id, struct socket *so, sctp_assoc_t id, struct watch_list *next)
 {
 	struct sctp_status st;
 	socklen_t l = sizeof st;
-	struct watch w = { .ep_id = ep_id, .since = look_time };
+	struct watch w = { .ep_id = ep_id, .since = next->now };
 	const struct watch *before;
 	bool path_down;
 
@@ -182,7 +181,7 @@ static void look_at(uint32_t ep_id, struct socket *so, sctp_assoc_t id, struct w
 		return;
 	before = last_seen(ep_id, w.assoc_id);
 	if ((w.queued || shutting_down(st.sstat_state)) && before && unchanged(before, &w)) {
-		if (look_time - before->since >= w.rto)
+		if (next->now - before->since >= w.rto)
 			heartbeat(so, &st, w.queued, path_down);
 		else
 			w.since = before->since;  /* not an RTO yet */
@@ -235,9 +234,9 @@ void engine_unsent_path_lost(void)
 void engine_unsent_tick(void)
 {
 	struct sctpstat st;
-	struct watch_list next = { 0 };
-	struct causes now_causes;
 	uint64_t now = now_ms();
+	struct watch_list next = { .now = now };
+	struct causes now_causes;
 	bool triggered;
 
 	memset(&st, 0, sizeof st);
@@ -248,7 +247,6 @@ void engine_unsent_tick(void)
 		return;
 	seen = now_causes;
 	path_lost = false;
-	look_time = now;
 	if (triggered) {
 		endpoints_foreach(look_at_endpoint, &next);
 		engine_closing_sockets(look_at_socket, &next);

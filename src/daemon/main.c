@@ -353,7 +353,6 @@ static const char *start_native(void)
 						: ", native SCTP to some peers";
 }
 
-/* One descriptor per endpoint and per client: allow as many as we may. */
 /* Every socket of every program holds a descriptor here (its channel's
  * end), and both ends of an association in one namespace are two sockets,
  * so the daemon takes all it may: up to fs.nr_open when privileged
